@@ -55,7 +55,7 @@ public final class Gemm {
             FloatDirect.scale(m, n, beta, c, ldc);
             return;
         }
-        Split split = Split.of(m, n, k, kernel.mr(), kernel.nr(), threads);
+        Split split = Split.of(m, n, k, kernel.mr(), kernel.nr(), threads, transA);
         if (split.parts() == 1) {
             FloatBlocked.run(kernel, transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         } else {
@@ -75,7 +75,7 @@ public final class Gemm {
             DoubleDirect.scale(m, n, beta, c, ldc);
             return;
         }
-        Split split = Split.of(m, n, k, kernel.mr(), kernel.nr(), threads);
+        Split split = Split.of(m, n, k, kernel.mr(), kernel.nr(), threads, transA);
         if (split.parts() == 1) {
             DoubleBlocked.run(kernel, transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         } else {
