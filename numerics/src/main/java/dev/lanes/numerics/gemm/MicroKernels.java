@@ -18,7 +18,7 @@ final class MicroKernels {
         return Chosen.DOUBLE;
     }
 
-    /** The Vector API float kernel; fails when the module is not readable or the hardware lacks 256-bit vectors. */
+    /** The Vector API float kernel; throws {@link UnsupportedOperationException} when the module is not readable. */
     static FloatMicroKernel vectorFloats() {
         return (FloatMicroKernel) load("VectorFloatKernel");
     }
@@ -49,7 +49,7 @@ final class MicroKernels {
                     f = vectorFloats();
                     d = vectorDoubles();
                 } catch (UnsupportedOperationException e) {
-                    // Vector API readable but too narrow here: the scalar tiles are the faster choice.
+                    // The provider found the module usable, so this is not expected; scalar still gives right answers.
                     f = new ScalarFloatKernel();
                     d = new ScalarDoubleKernel();
                 }
