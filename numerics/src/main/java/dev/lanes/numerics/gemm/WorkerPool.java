@@ -17,8 +17,12 @@ import java.util.function.IntConsumer;
  * does not depend on who runs a task.
  */
 final class WorkerPool {
-    /** Spin iterations (about 20-50 microseconds) before a worker or the caller parks. */
-    private static final int SPINS = 1 << 14;
+    /**
+     * Spin iterations before a worker or the waiting caller parks: about 70 microseconds (2^14 onSpinWait calls
+     * measured 530-610 us on the development machine), enough to bridge the element-wise work between the products
+     * of a training step without burning a shared core for long.
+     */
+    private static final int SPINS = 1 << 11;
 
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static Worker[] workers = new Worker[0];
