@@ -61,7 +61,7 @@ public final class Gemm {
         if (split.parts() == 1) {
             FloatBlocked.run(kernel, transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         } else {
-            WorkerPool.run(split.parts(), part -> FloatBlocked.run(kernel, transA, transB,
+            WorkerPool.run(split.parts(), threads, part -> FloatBlocked.run(kernel, transA, transB,
                     split.rowStart(part), split.rowEnd(part), split.colStart(part), split.colEnd(part), k,
                     alpha, a, lda, b, ldb, beta, c, ldc));
         }
@@ -81,7 +81,7 @@ public final class Gemm {
         if (split.parts() == 1) {
             DoubleBlocked.run(kernel, transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
         } else {
-            WorkerPool.run(split.parts(), part -> DoubleBlocked.run(kernel, transA, transB,
+            WorkerPool.run(split.parts(), threads, part -> DoubleBlocked.run(kernel, transA, transB,
                     split.rowStart(part), split.rowEnd(part), split.colStart(part), split.colEnd(part), k,
                     alpha, a, lda, b, ldb, beta, c, ldc));
         }

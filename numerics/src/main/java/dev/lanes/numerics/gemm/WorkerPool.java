@@ -29,8 +29,11 @@ final class WorkerPool {
 
     private WorkerPool() {}
 
-    /** Runs {@code body} for every task index in {@code [0, tasks)} and returns when all have finished. */
-    static void run(int tasks, IntConsumer body) {
+    /**
+     * Runs {@code body} for every task index in {@code [0, tasks)} on the caller and up to {@code threads - 1}
+     * workers, and returns when all have finished.
+     */
+    static void run(int tasks, int threads, IntConsumer body) {
         if (tasks <= 1 || !LOCK.tryLock()) {
             for (int t = 0; t < tasks; t++) {
                 body.accept(t);
@@ -39,7 +42,7 @@ final class WorkerPool {
         }
         try {
             Job job = new Job(tasks, body, Thread.currentThread());
-            Worker[] helpers = helpers(tasks - 1);
+            Worker[] helpers = helpers(Math.min(tasks, threads) - 1);
             for (Worker w : helpers) {
                 w.assigned = job;
                 LockSupport.unpark(w);

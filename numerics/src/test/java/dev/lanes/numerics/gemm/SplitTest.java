@@ -18,7 +18,10 @@ class SplitTest {
         int mr = 7;
         int nr = 32;
         Split s = Split.of(m, n, k, mr, nr, threads, transA);
-        assertTrue(s.parts() >= 1 && s.parts() <= threads, "parts " + s.parts());
+        assertTrue(s.parts() >= 1 && s.parts() <= threads * Split.OVERSPLIT, "parts " + s.parts());
+        if ((long) m * n * k < Split.OVERSPLIT_MIN_WORK) {
+            assertTrue(s.parts() <= threads, "small product cut finer than the thread count: " + s.parts());
+        }
         long covered = 0;
         for (int p = 0; p < s.parts(); p++) {
             int r0 = s.rowStart(p);
