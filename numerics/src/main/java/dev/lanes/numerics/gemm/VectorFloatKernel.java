@@ -1,7 +1,6 @@
 package dev.lanes.numerics.gemm;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,6 +22,9 @@ final class VectorFloatKernel implements FloatMicroKernel {
     static final int MR = 7;
     static final int L = S.length();
     static final int NR = 2 * L;
+
+    /** Scratch for edge tiles, per thread because product bands run concurrently. */
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
     @Override public int mr() { return MR; }
     @Override public int nr() { return NR; }
@@ -82,40 +84,56 @@ final class VectorFloatKernel implements FloatMicroKernel {
             FloatVector a6 = FloatVector.broadcast(S, ap[ia + 6]);
             c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
         }
-        {
-            int o = cOff + 0 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c00, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c01, alpha, beta);
-        }
-        if (rows > 1) {
-            int o = cOff + 1 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c10, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c11, alpha, beta);
-        }
-        if (rows > 2) {
-            int o = cOff + 2 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c20, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c21, alpha, beta);
-        }
-        if (rows > 3) {
-            int o = cOff + 3 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c30, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c31, alpha, beta);
-        }
-        if (rows > 4) {
-            int o = cOff + 4 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c40, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c41, alpha, beta);
-        }
-        if (rows > 5) {
-            int o = cOff + 5 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c50, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c51, alpha, beta);
-        }
-        if (rows > 6) {
-            int o = cOff + 6 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c60, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c61, alpha, beta);
+        if (rows == MR && cols == NR) {
+            if (beta == 0) {
+                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
+                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
+                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
+                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
+                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
+                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
+                c60.mul(alpha).intoArray(c, cOff + 6 * ldc + 0 * L); c61.mul(alpha).intoArray(c, cOff + 6 * ldc + 1 * L);
+            } else {
+                FloatVector al = FloatVector.broadcast(S, alpha);
+                int o00 = cOff + 0 * ldc + 0 * L;
+                c00.fma(al, FloatVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
+                int o01 = cOff + 0 * ldc + 1 * L;
+                c01.fma(al, FloatVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
+                int o10 = cOff + 1 * ldc + 0 * L;
+                c10.fma(al, FloatVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
+                int o11 = cOff + 1 * ldc + 1 * L;
+                c11.fma(al, FloatVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
+                int o20 = cOff + 2 * ldc + 0 * L;
+                c20.fma(al, FloatVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
+                int o21 = cOff + 2 * ldc + 1 * L;
+                c21.fma(al, FloatVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
+                int o30 = cOff + 3 * ldc + 0 * L;
+                c30.fma(al, FloatVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
+                int o31 = cOff + 3 * ldc + 1 * L;
+                c31.fma(al, FloatVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
+                int o40 = cOff + 4 * ldc + 0 * L;
+                c40.fma(al, FloatVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
+                int o41 = cOff + 4 * ldc + 1 * L;
+                c41.fma(al, FloatVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
+                int o50 = cOff + 5 * ldc + 0 * L;
+                c50.fma(al, FloatVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
+                int o51 = cOff + 5 * ldc + 1 * L;
+                c51.fma(al, FloatVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
+                int o60 = cOff + 6 * ldc + 0 * L;
+                c60.fma(al, FloatVector.fromArray(S, c, o60).mul(beta)).intoArray(c, o60);
+                int o61 = cOff + 6 * ldc + 1 * L;
+                c61.fma(al, FloatVector.fromArray(S, c, o61).mul(beta)).intoArray(c, o61);
+            }
+        } else {
+            float[] tile = TILE.get();
+            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
+            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
+            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
+            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
+            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
+            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
+            c60.intoArray(tile, 6 * NR + 0 * L); c61.intoArray(tile, 6 * NR + 1 * L);
+            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
         }
     }
 
@@ -139,13 +157,35 @@ final class VectorFloatKernel implements FloatMicroKernel {
             c5 = FloatVector.broadcast(S, ap[ia + 5]).fma(b, c5);
             c6 = FloatVector.broadcast(S, ap[ia + 6]).fma(b, c6);
         }
-        put(c, cOff, cols, c0, alpha, beta);
-        if (rows > 1) put(c, cOff + 1 * ldc, cols, c1, alpha, beta);
-        if (rows > 2) put(c, cOff + 2 * ldc, cols, c2, alpha, beta);
-        if (rows > 3) put(c, cOff + 3 * ldc, cols, c3, alpha, beta);
-        if (rows > 4) put(c, cOff + 4 * ldc, cols, c4, alpha, beta);
-        if (rows > 5) put(c, cOff + 5 * ldc, cols, c5, alpha, beta);
-        if (rows > 6) put(c, cOff + 6 * ldc, cols, c6, alpha, beta);
+        if (rows == MR && cols >= L && beta == 0) {
+            c0.mul(alpha).intoArray(c, cOff + 0 * ldc);
+            c1.mul(alpha).intoArray(c, cOff + 1 * ldc);
+            c2.mul(alpha).intoArray(c, cOff + 2 * ldc);
+            c3.mul(alpha).intoArray(c, cOff + 3 * ldc);
+            c4.mul(alpha).intoArray(c, cOff + 4 * ldc);
+            c5.mul(alpha).intoArray(c, cOff + 5 * ldc);
+            c6.mul(alpha).intoArray(c, cOff + 6 * ldc);
+        } else if (rows == MR && cols >= L) {
+            FloatVector al = FloatVector.broadcast(S, alpha);
+            int o0 = cOff + 0 * ldc;
+            c0.fma(al, FloatVector.fromArray(S, c, o0).mul(beta)).intoArray(c, o0);
+            int o1 = cOff + 1 * ldc;
+            c1.fma(al, FloatVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
+            int o2 = cOff + 2 * ldc;
+            c2.fma(al, FloatVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
+            int o3 = cOff + 3 * ldc;
+            c3.fma(al, FloatVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
+            int o4 = cOff + 4 * ldc;
+            c4.fma(al, FloatVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
+            int o5 = cOff + 5 * ldc;
+            c5.fma(al, FloatVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
+            int o6 = cOff + 6 * ldc;
+            c6.fma(al, FloatVector.fromArray(S, c, o6).mul(beta)).intoArray(c, o6);
+        } else {
+            float[] tile = TILE.get();
+            c0.intoArray(tile, 0 * L); c1.intoArray(tile, 1 * L); c2.intoArray(tile, 2 * L); c3.intoArray(tile, 3 * L); c4.intoArray(tile, 4 * L); c5.intoArray(tile, 5 * L); c6.intoArray(tile, 6 * L);
+            writeEdge(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
+        }
     }
 
     private static void fullDirect(int kc, float[] a, int aOff, int lda, float[] bp, int bOff,
@@ -182,40 +222,56 @@ final class VectorFloatKernel implements FloatMicroKernel {
             FloatVector a6 = FloatVector.broadcast(S, a[r6 + p]);
             c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
         }
-        {
-            int o = cOff + 0 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c00, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c01, alpha, beta);
-        }
-        if (rows > 1) {
-            int o = cOff + 1 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c10, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c11, alpha, beta);
-        }
-        if (rows > 2) {
-            int o = cOff + 2 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c20, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c21, alpha, beta);
-        }
-        if (rows > 3) {
-            int o = cOff + 3 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c30, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c31, alpha, beta);
-        }
-        if (rows > 4) {
-            int o = cOff + 4 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c40, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c41, alpha, beta);
-        }
-        if (rows > 5) {
-            int o = cOff + 5 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c50, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c51, alpha, beta);
-        }
-        if (rows > 6) {
-            int o = cOff + 6 * ldc;
-            put(c, o + 0 * L, cols - 0 * L, c60, alpha, beta);
-            put(c, o + 1 * L, cols - 1 * L, c61, alpha, beta);
+        if (rows == MR && cols == NR) {
+            if (beta == 0) {
+                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
+                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
+                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
+                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
+                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
+                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
+                c60.mul(alpha).intoArray(c, cOff + 6 * ldc + 0 * L); c61.mul(alpha).intoArray(c, cOff + 6 * ldc + 1 * L);
+            } else {
+                FloatVector al = FloatVector.broadcast(S, alpha);
+                int o00 = cOff + 0 * ldc + 0 * L;
+                c00.fma(al, FloatVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
+                int o01 = cOff + 0 * ldc + 1 * L;
+                c01.fma(al, FloatVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
+                int o10 = cOff + 1 * ldc + 0 * L;
+                c10.fma(al, FloatVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
+                int o11 = cOff + 1 * ldc + 1 * L;
+                c11.fma(al, FloatVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
+                int o20 = cOff + 2 * ldc + 0 * L;
+                c20.fma(al, FloatVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
+                int o21 = cOff + 2 * ldc + 1 * L;
+                c21.fma(al, FloatVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
+                int o30 = cOff + 3 * ldc + 0 * L;
+                c30.fma(al, FloatVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
+                int o31 = cOff + 3 * ldc + 1 * L;
+                c31.fma(al, FloatVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
+                int o40 = cOff + 4 * ldc + 0 * L;
+                c40.fma(al, FloatVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
+                int o41 = cOff + 4 * ldc + 1 * L;
+                c41.fma(al, FloatVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
+                int o50 = cOff + 5 * ldc + 0 * L;
+                c50.fma(al, FloatVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
+                int o51 = cOff + 5 * ldc + 1 * L;
+                c51.fma(al, FloatVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
+                int o60 = cOff + 6 * ldc + 0 * L;
+                c60.fma(al, FloatVector.fromArray(S, c, o60).mul(beta)).intoArray(c, o60);
+                int o61 = cOff + 6 * ldc + 1 * L;
+                c61.fma(al, FloatVector.fromArray(S, c, o61).mul(beta)).intoArray(c, o61);
+            }
+        } else {
+            float[] tile = TILE.get();
+            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
+            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
+            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
+            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
+            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
+            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
+            c60.intoArray(tile, 6 * NR + 0 * L); c61.intoArray(tile, 6 * NR + 1 * L);
+            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
         }
     }
 
@@ -244,39 +300,51 @@ final class VectorFloatKernel implements FloatMicroKernel {
             c5 = FloatVector.broadcast(S, a[r5 + p]).fma(b, c5);
             c6 = FloatVector.broadcast(S, a[r6 + p]).fma(b, c6);
         }
-        put(c, cOff, cols, c0, alpha, beta);
-        if (rows > 1) put(c, cOff + 1 * ldc, cols, c1, alpha, beta);
-        if (rows > 2) put(c, cOff + 2 * ldc, cols, c2, alpha, beta);
-        if (rows > 3) put(c, cOff + 3 * ldc, cols, c3, alpha, beta);
-        if (rows > 4) put(c, cOff + 4 * ldc, cols, c4, alpha, beta);
-        if (rows > 5) put(c, cOff + 5 * ldc, cols, c5, alpha, beta);
-        if (rows > 6) put(c, cOff + 6 * ldc, cols, c6, alpha, beta);
+        if (rows == MR && cols >= L && beta == 0) {
+            c0.mul(alpha).intoArray(c, cOff + 0 * ldc);
+            c1.mul(alpha).intoArray(c, cOff + 1 * ldc);
+            c2.mul(alpha).intoArray(c, cOff + 2 * ldc);
+            c3.mul(alpha).intoArray(c, cOff + 3 * ldc);
+            c4.mul(alpha).intoArray(c, cOff + 4 * ldc);
+            c5.mul(alpha).intoArray(c, cOff + 5 * ldc);
+            c6.mul(alpha).intoArray(c, cOff + 6 * ldc);
+        } else if (rows == MR && cols >= L) {
+            FloatVector al = FloatVector.broadcast(S, alpha);
+            int o0 = cOff + 0 * ldc;
+            c0.fma(al, FloatVector.fromArray(S, c, o0).mul(beta)).intoArray(c, o0);
+            int o1 = cOff + 1 * ldc;
+            c1.fma(al, FloatVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
+            int o2 = cOff + 2 * ldc;
+            c2.fma(al, FloatVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
+            int o3 = cOff + 3 * ldc;
+            c3.fma(al, FloatVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
+            int o4 = cOff + 4 * ldc;
+            c4.fma(al, FloatVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
+            int o5 = cOff + 5 * ldc;
+            c5.fma(al, FloatVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
+            int o6 = cOff + 6 * ldc;
+            c6.fma(al, FloatVector.fromArray(S, c, o6).mul(beta)).intoArray(c, o6);
+        } else {
+            float[] tile = TILE.get();
+            c0.intoArray(tile, 0 * L); c1.intoArray(tile, 1 * L); c2.intoArray(tile, 2 * L); c3.intoArray(tile, 3 * L); c4.intoArray(tile, 4 * L); c5.intoArray(tile, 5 * L); c6.intoArray(tile, 6 * L);
+            writeEdge(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
+        }
     }
 
     /**
-     * Writes {@code alpha * acc + beta * C} to the {@code min(cols, L)} elements of C at {@code off}; C is not read
-     * when beta is 0. A partial vector (the last of a row of C) goes through a mask, or lane by lane at the end of
-     * the array, with the same fused operation per lane, so every element is rounded identically wherever it sits.
+     * Writes the {@code rows x cols} corner of a tile parked in {@code tile} (row stride {@code stride}) to C, element
+     * by element with the same fused operation the vector path applies per lane, so every element is rounded
+     * identically wherever it sits. Edge tiles go through this scratch copy because handing the accumulators to a
+     * helper method would box them (measured: about 1 KB allocated per tile) and a masked store at the end of the
+     * array takes the Vector API's slow bounds check.
      */
-    private static void put(float[] c, int off, int cols, FloatVector acc, float alpha, float beta) {
-        if (cols <= 0) {
-            return;
-        }
-        if (cols >= L) {
-            FloatVector r = beta == 0 ? acc.mul(alpha)
-                    : acc.fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, off).mul(beta));
-            r.intoArray(c, off);
-        } else if (off + L <= c.length) {
-            VectorMask<Float> m = S.indexInRange(0, cols);
-            FloatVector r = beta == 0 ? acc.mul(alpha)
-                    : acc.fma(FloatVector.broadcast(S, alpha), FloatVector.fromArray(S, c, off, m).mul(beta));
-            r.intoArray(c, off, m);
-        } else {
-            // At the very end of the array a masked access takes the Vector API's slow lane-by-lane bounds check
-            // (measured: 6% of a 784 x 50 x 100 product for its last row alone); the same arithmetic per lane is cheaper.
+    private static void writeEdge(float[] tile, int stride, float[] c, int cOff, int ldc, int rows, int cols,
+                                  float alpha, float beta) {
+        for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
-                float x = acc.lane(j);
-                c[off + j] = beta == 0 ? x * alpha : Math.fma(x, alpha, beta * c[off + j]);
+                float x = tile[r * stride + j];
+                int i = cOff + r * ldc + j;
+                c[i] = beta == 0 ? x * alpha : Math.fma(x, alpha, beta * c[i]);
             }
         }
     }
