@@ -50,8 +50,13 @@ final class DoublePacking {
                     }
                 }
             } else {
+                // An element loop, which C2 vectorizes: System.arraycopy's call cost dominates at nr elements.
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, (p0 + p) * ldb + j0 + jj, dst, base + p * w, cols);
+                    int src = (p0 + p) * ldb + j0 + jj;
+                    int d = base + p * w;
+                    for (int j = 0; j < cols; j++) {
+                        dst[d + j] = b[src + j];
+                    }
                 }
             }
             if (w > cols) {
