@@ -5,10 +5,19 @@ package dev.lanes.numerics.gemm;
  * pc over k by KC (pack B), ic over rows by MC (pack A), then jr and ir over the micro-panels calling the
  * micro-kernel. beta is applied by the first k block only; later blocks accumulate. A non-transposed A is not
  * packed: the micro-kernel reads its rows in place (each row sequentially, so packing would only add a copy that
- * cost about a fifth of the time of a 100 x 784 x 50 product), while a transposed A is packed into micro-panels.
+ * cost about a fifth of the time of a 100 x 784 x 50 product); a transposed A is packed into micro-panels only
+ * when enough B panels reuse it ({@link #PACK_A_MIN_PANELS}).
  */
 final class FloatBlocked {
     private FloatBlocked() {}
+
+    /**
+     * A transposed A is packed only when more than this many B micro-panels reuse it. With few panels (a 784 x 100
+     * times 100 x 50 gradient product) the copy cost more than reading A<sup>T</sup> in place (65-80 vs 85-125
+     * GFLOPS, float); with many (1024^3) the packed micro-panels win (135-160 vs 129-131), because reading in place
+     * walks down A with a stride of a whole row.
+     */
+    static final int PACK_A_MIN_PANELS = 4;
 
     /** Packing buffers of the calling thread, grown on demand and then reused by every later call. */
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[2][0]);
@@ -23,7 +32,8 @@ final class FloatBlocked {
         int mcMax = BlockSizes.balanced(i1 - i0, BlockSizes.FLOAT_MC, mr);
         int ncMax = Math.min(BlockSizes.FLOAT_NC, j1 - j0);
         float[][] buffers = BUFFERS.get();
-        float[] ap = transA ? buffer(buffers, 0, mcMax * kcMax) : null;
+        boolean packA = transA && j1 - j0 > PACK_A_MIN_PANELS * nr;
+        float[] ap = packA ? buffer(buffers, 0, mcMax * kcMax) : null;
         float[] bp = buffer(buffers, 1, (ncMax + nr - 1) / nr * nr * kcMax);
         for (int jc = j0; jc < j1; jc += BlockSizes.FLOAT_NC) {
             int nc = Math.min(BlockSizes.FLOAT_NC, j1 - jc);
@@ -33,7 +43,7 @@ final class FloatBlocked {
                 FloatPacking.packB(transB, b, ldb, pc, kc, jc, nc, nr, pad, bp);
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
-                    if (transA) {
+                    if (packA) {
                         FloatPacking.packA(a, lda, ic, mc, pc, kc, mr, ap);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
@@ -42,8 +52,11 @@ final class FloatBlocked {
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             int cOff = (ic + ir) * ldc + jc + jr;
-                            if (transA) {
+                            if (packA) {
                                 kernel.tile(kc, ap, ir * kc, bp, jr * kc, width,
+                                        c, cOff, ldc, rows, cols, alpha, betaHere);
+                            } else if (transA) {
+                                kernel.tileTransposedA(kc, a, pc * lda + ic + ir, lda, bp, jr * kc, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             } else {
                                 kernel.tileRowMajorA(kc, a, (ic + ir) * lda + pc, lda, bp, jr * kc, width,

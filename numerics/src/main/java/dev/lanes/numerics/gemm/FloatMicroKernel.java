@@ -18,6 +18,8 @@ package dev.lanes.numerics.gemm;
  *   <li>{@link #tileRowMajorA} reads A in place instead: element (r, p) at {@code a[aOff + r * lda + p]}, the layout
  *       of a row-major, non-transposed A, which needs no packing because each of the mr rows is read sequentially.
  *       Rows at or beyond {@code rows} must not be read (they may lie past the array).</li>
+ *   <li>{@link #tileTransposedA} reads a transposed A in place: element (r, p) at {@code a[aOff + p * lda + r]}, the
+ *       layout of A<sup>T</sup> stored row-major; the mr values of one step are adjacent. Same rule for the rows.</li>
  *   <li>The k-sum of every element is accumulated in the same order (p ascending, starting from zero) wherever the
  *       element sits in the tile, so results do not depend on how the product was split among threads.</li>
  * </ul>
@@ -39,4 +41,8 @@ interface FloatMicroKernel {
     /** Like {@link #tile} with A read in place from a row-major array; see the interface documentation. */
     void tileRowMajorA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int width,
                        float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta);
+
+    /** Like {@link #tile} with a transposed A read in place; see the interface documentation. */
+    void tileTransposedA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int width,
+                         float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta);
 }

@@ -29,10 +29,22 @@ final class ScalarDoubleKernel implements DoubleMicroKernel {
     @Override
     public void tileRowMajorA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int width,
                               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+        inPlace(kc, a, aOff, lda, 1, bp, bOff, width, c, cOff, ldc, rows, cols, alpha, beta);
+    }
+
+    @Override
+    public void tileTransposedA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int width,
+                                double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+        inPlace(kc, a, aOff, 1, lda, bp, bOff, width, c, cOff, ldc, rows, cols, alpha, beta);
+    }
+
+    /** A read in place with element (r, p) at {@code a[aOff + r * rowStride + p * step]}. */
+    private static void inPlace(int kc, double[] a, int aOff, int rowStride, int step, double[] bp, int bOff, int width,
+                                double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
         // Rows past the tile read the last valid row: their sums are discarded and the reads stay in bounds.
-        int a1 = aOff + Math.min(1, rows - 1) * lda;
-        int a2 = aOff + Math.min(2, rows - 1) * lda;
-        int a3 = aOff + Math.min(3, rows - 1) * lda;
+        int a1 = aOff + Math.min(1, rows - 1) * rowStride;
+        int a2 = aOff + Math.min(2, rows - 1) * rowStride;
+        int a3 = aOff + Math.min(3, rows - 1) * rowStride;
         for (int j = 0; j < cols; j += NR) {
             int w = Math.min(NR, cols - j);
             double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
@@ -43,7 +55,8 @@ final class ScalarDoubleKernel implements DoubleMicroKernel {
                 for (int p = 0; p < kc; p++) {
                     int ib = bOff + p * width + j;
                     double b0 = bp[ib], b1 = bp[ib + 1], b2 = bp[ib + 2], b3 = bp[ib + 3];
-                    double x0 = a[aOff + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+                    int q = p * step;
+                    double x0 = a[aOff + q], x1 = a[a1 + q], x2 = a[a2 + q], x3 = a[a3 + q];
                     s00 += x0 * b0; s01 += x0 * b1; s02 += x0 * b2; s03 += x0 * b3;
                     s10 += x1 * b0; s11 += x1 * b1; s12 += x1 * b2; s13 += x1 * b3;
                     s20 += x2 * b0; s21 += x2 * b1; s22 += x2 * b2; s23 += x2 * b3;
@@ -52,7 +65,8 @@ final class ScalarDoubleKernel implements DoubleMicroKernel {
             } else {
                 for (int p = 0; p < kc; p++) {
                     int ib = bOff + p * width + j;
-                    double x0 = a[aOff + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+                    int q = p * step;
+                    double x0 = a[aOff + q], x1 = a[a1 + q], x2 = a[a2 + q], x3 = a[a3 + q];
                     double b0 = bp[ib];
                     double b1 = w > 1 ? bp[ib + 1] : 0;
                     double b2 = w > 2 ? bp[ib + 2] : 0;
