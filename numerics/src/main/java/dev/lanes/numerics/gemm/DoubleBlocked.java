@@ -19,6 +19,14 @@ final class DoubleBlocked {
      */
     static final int PACK_A_MIN_PANELS = 4;
 
+    /**
+     * A non-transposed B is read in place, except for its zero-padded last panel, when a band of C has at most this
+     * many micro-panels of columns. For such narrow products packing B was a third of the time once two threads
+     * each packed all of it (100x784 * 784x50 split into row bands); full panels of a wide B stay packed because
+     * reading them in place strides through memory a whole row of B at a time.
+     */
+    static final int IN_PLACE_B_MAX_PANELS = 4;
+
     /** Packing buffers of the calling thread, grown on demand and then reused by every later call. */
     private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[2][0]);
 
@@ -34,13 +42,19 @@ final class DoubleBlocked {
         double[][] buffers = BUFFERS.get();
         boolean packA = transA && j1 - j0 > PACK_A_MIN_PANELS * nr;
         double[] ap = packA ? buffer(buffers, 0, mcMax * kcMax) : null;
-        double[] bp = buffer(buffers, 1, (ncMax + nr - 1) / nr * nr * kcMax);
+        boolean inPlaceB = !transB && j1 - j0 <= IN_PLACE_B_MAX_PANELS * nr;
+        double[] bp = buffer(buffers, 1, (inPlaceB ? nr : (ncMax + nr - 1) / nr * nr) * kcMax);
         for (int jc = j0; jc < j1; jc += BlockSizes.DOUBLE_NC) {
             int nc = Math.min(BlockSizes.DOUBLE_NC, j1 - jc);
             for (int pc = 0; pc < k; pc += kcMax) {
                 int kc = Math.min(kcMax, k - pc);
                 double betaHere = pc == 0 ? beta : 1.0;
-                DoublePacking.packB(transB, b, ldb, pc, kc, jc, nc, nr, pad, bp);
+                int edge = nc / nr * nr;
+                if (!inPlaceB) {
+                    DoublePacking.packB(transB, b, ldb, pc, kc, jc, nc, nr, pad, bp);
+                } else if (edge < nc) {
+                    DoublePacking.packB(false, b, ldb, pc, kc, jc + edge, nc - edge, nr, pad, bp);
+                }
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
                     if (packA) {
@@ -49,17 +63,21 @@ final class DoubleBlocked {
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
                         int width = DoublePacking.panelWidth(cols, nr, pad);
+                        boolean direct = inPlaceB && cols == nr;
+                        double[] bSrc = direct ? b : bp;
+                        int bOff = direct ? pc * ldb + jc + jr : inPlaceB ? 0 : jr * kc;
+                        int bStride = direct ? ldb : width;
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             int cOff = (ic + ir) * ldc + jc + jr;
                             if (packA) {
-                                kernel.tile(kc, ap, ir * kc, bp, jr * kc, width,
+                                kernel.tile(kc, ap, ir * kc, bSrc, bOff, bStride, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             } else if (transA) {
-                                kernel.tileTransposedA(kc, a, pc * lda + ic + ir, lda, bp, jr * kc, width,
+                                kernel.tileTransposedA(kc, a, pc * lda + ic + ir, lda, bSrc, bOff, bStride, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             } else {
-                                kernel.tileRowMajorA(kc, a, (ic + ir) * lda + pc, lda, bp, jr * kc, width,
+                                kernel.tileRowMajorA(kc, a, (ic + ir) * lda + pc, lda, bSrc, bOff, bStride, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             }
                         }

@@ -8,10 +8,12 @@ package dev.lanes.numerics.gemm;
  * <ul>
  *   <li>A micro-panel: {@code kc} columns of {@code mr()} rows, column after column; element (r, p) is at
  *       {@code ap[aOff + p * mr() + r]}. Rows at or beyond {@code rows} are zero.</li>
- *   <li>B micro-panel: {@code kc} rows of {@code width} columns, row after row; element (p, j) is at
- *       {@code bp[bOff + p * width + j]}. {@code width} is {@code nr()} for every panel but the last of a block,
+ *   <li>B micro-panel: {@code kc} rows of {@code width} columns; element (p, j) is at
+ *       {@code bp[bOff + p * bStride + j]}. {@code width} is {@code nr()} for every panel but the last of a block,
  *       whose width is {@code cols} rounded up to a multiple of {@link #pad()}; columns at or beyond {@code cols} are
- *       zero. The padding lets a vector kernel run whole vectors without masks; the zeros never reach C.</li>
+ *       zero. The padding lets a vector kernel run whole vectors without masks; the zeros never reach C. A packed
+ *       panel has {@code bStride == width}; a full-width panel of a non-transposed B may also be read in place, with
+ *       {@code bStride} the row length of B.</li>
  *   <li>C tile: the {@code rows x cols} elements at {@code c[cOff + r * ldc + j]} become
  *       {@code alpha * sum_p A(r,p) B(p,j) + beta * C(r,j)}; when {@code beta == 0} C is not read, so NaN there cannot
  *       leak. Elements outside the tile are never written.</li>
@@ -35,14 +37,14 @@ interface FloatMicroKernel {
     int pad();
 
     /** Computes one C tile; see the interface documentation for the layouts. */
-    void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, int width,
+    void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, int bStride, int width,
               float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta);
 
     /** Like {@link #tile} with A read in place from a row-major array; see the interface documentation. */
-    void tileRowMajorA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int width,
+    void tileRowMajorA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride, int width,
                        float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta);
 
     /** Like {@link #tile} with a transposed A read in place; see the interface documentation. */
-    void tileTransposedA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int width,
+    void tileTransposedA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride, int width,
                          float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta);
 }

@@ -15,31 +15,31 @@ final class ScalarFloatKernel implements FloatMicroKernel {
     @Override public int pad() { return 1; }
 
     @Override
-    public void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, int width,
+    public void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, int bStride, int width,
                      float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         if (width == NR) {
-            full(kc, ap, aOff, bp, bOff, c, cOff, ldc, rows, cols, alpha, beta);
+            full(kc, ap, aOff, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
         } else {
             for (int j = 0; j < cols; j++) {
-                column(kc, ap, aOff, bp, bOff + j, width, c, cOff + j, ldc, rows, alpha, beta);
+                column(kc, ap, aOff, bp, bOff + j, bStride, c, cOff + j, ldc, rows, alpha, beta);
             }
         }
     }
 
     @Override
-    public void tileRowMajorA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int width,
+    public void tileRowMajorA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride, int width,
                               float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
-        inPlace(kc, a, aOff, lda, 1, bp, bOff, width, c, cOff, ldc, rows, cols, alpha, beta);
+        inPlace(kc, a, aOff, lda, 1, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
     @Override
-    public void tileTransposedA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int width,
+    public void tileTransposedA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride, int width,
                                 float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
-        inPlace(kc, a, aOff, 1, lda, bp, bOff, width, c, cOff, ldc, rows, cols, alpha, beta);
+        inPlace(kc, a, aOff, 1, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
     /** A read in place with element (r, p) at {@code a[aOff + r * rowStride + p * step]}. */
-    private static void inPlace(int kc, float[] a, int aOff, int rowStride, int step, float[] bp, int bOff, int width,
+    private static void inPlace(int kc, float[] a, int aOff, int rowStride, int step, float[] bp, int bOff, int bStride,
                                 float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         // Rows past the tile read the last valid row: their sums are discarded and the reads stay in bounds.
         int a1 = aOff + Math.min(1, rows - 1) * rowStride;
@@ -53,7 +53,7 @@ final class ScalarFloatKernel implements FloatMicroKernel {
             float s30 = 0, s31 = 0, s32 = 0, s33 = 0;
             if (w == NR) {
                 for (int p = 0; p < kc; p++) {
-                    int ib = bOff + p * width + j;
+                    int ib = bOff + p * bStride + j;
                     float b0 = bp[ib], b1 = bp[ib + 1], b2 = bp[ib + 2], b3 = bp[ib + 3];
                     int q = p * step;
                     float x0 = a[aOff + q], x1 = a[a1 + q], x2 = a[a2 + q], x3 = a[a3 + q];
@@ -64,7 +64,7 @@ final class ScalarFloatKernel implements FloatMicroKernel {
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    int ib = bOff + p * width + j;
+                    int ib = bOff + p * bStride + j;
                     int q = p * step;
                     float x0 = a[aOff + q], x1 = a[a1 + q], x2 = a[a2 + q], x3 = a[a3 + q];
                     float b0 = bp[ib];
@@ -84,7 +84,7 @@ final class ScalarFloatKernel implements FloatMicroKernel {
         }
     }
 
-    private static void full(int kc, float[] ap, int aOff, float[] bp, int bOff,
+    private static void full(int kc, float[] ap, int aOff, float[] bp, int bOff, int bStride,
                              float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         float s00 = 0, s01 = 0, s02 = 0, s03 = 0;
         float s10 = 0, s11 = 0, s12 = 0, s13 = 0;
@@ -92,7 +92,7 @@ final class ScalarFloatKernel implements FloatMicroKernel {
         float s30 = 0, s31 = 0, s32 = 0, s33 = 0;
         for (int p = 0; p < kc; p++) {
             int ia = aOff + p * MR;
-            int ib = bOff + p * NR;
+            int ib = bOff + p * bStride;
             float b0 = bp[ib], b1 = bp[ib + 1], b2 = bp[ib + 2], b3 = bp[ib + 3];
             float a0 = ap[ia], a1 = ap[ia + 1], a2 = ap[ia + 2], a3 = ap[ia + 3];
             s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3;
@@ -106,12 +106,12 @@ final class ScalarFloatKernel implements FloatMicroKernel {
         if (rows > 3) row(c, cOff + 3 * ldc, cols, s30, s31, s32, s33, alpha, beta);
     }
 
-    private static void column(int kc, float[] ap, int aOff, float[] bp, int bOff, int width,
+    private static void column(int kc, float[] ap, int aOff, float[] bp, int bOff, int bStride,
                                float[] c, int cOff, int ldc, int rows, float alpha, float beta) {
         float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         for (int p = 0; p < kc; p++) {
             int ia = aOff + p * MR;
-            float b = bp[bOff + p * width];
+            float b = bp[bOff + p * bStride];
             s0 += ap[ia] * b;
             s1 += ap[ia + 1] * b;
             s2 += ap[ia + 2] * b;
