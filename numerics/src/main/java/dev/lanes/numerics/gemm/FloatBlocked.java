@@ -3,19 +3,19 @@ package dev.lanes.numerics.gemm;
 /**
  * The five loops of the blocked GEMM for {@code float} over one rectangular region of C: jc over columns by NC,
  * pc over k by KC (pack B), ic over rows by MC (pack A), then jr and ir over the micro-panels calling the
- * micro-kernel. beta is applied by the first k block only; later blocks accumulate. A non-transposed A is not
- * packed: the micro-kernel reads its rows in place (each row sequentially, so packing would only add a copy that
- * cost about a fifth of the time of a 100 x 784 x 50 product); a transposed A is packed into micro-panels only
- * when enough B panels reuse it ({@link #PACK_A_MIN_PANELS}).
+ * micro-kernel. beta is applied by the first k block only; later blocks accumulate. A is packed into micro-panels
+ * only when enough B panels reuse it ({@link #PACK_A_MIN_PANELS}), a narrow non-transposed B only in its padded
+ * last panel ({@link #IN_PLACE_B_MAX_PANELS}); otherwise the micro-kernel reads them in place.
  */
 final class FloatBlocked {
     private FloatBlocked() {}
 
     /**
-     * A transposed A is packed only when more than this many B micro-panels reuse it. With few panels (a 784 x 100
-     * times 100 x 50 gradient product) the copy cost more than reading A<sup>T</sup> in place (65-80 vs 85-125
-     * GFLOPS, float); with many (1024^3) the packed micro-panels win (135-160 vs 129-131), because reading in place
-     * walks down A with a stride of a whole row.
+     * A is packed only when more than this many B micro-panels reuse it; otherwise the micro-kernel reads it in
+     * place. With few panels the copy costs more than it saves: it was a fifth of a 100x784 * 784x50 product, and a
+     * 784 x 100 transposed times 100 x 50 gradient product ran at 85-125 GFLOPS in place against 65-80 packed (float).
+     * With many panels packing wins: reading A<sup>T</sup> in place walks down A a whole row at a time (1024^3:
+     * 129-131 in place, 135-160 packed), and 2048^3 non-transposed fell to 132 GFLOPS in place against 171 at 1024.
      */
     static final int PACK_A_MIN_PANELS = 4;
 
@@ -40,7 +40,7 @@ final class FloatBlocked {
         int mcMax = BlockSizes.balanced(i1 - i0, BlockSizes.FLOAT_MC, mr);
         int ncMax = Math.min(BlockSizes.FLOAT_NC, j1 - j0);
         float[][] buffers = BUFFERS.get();
-        boolean packA = transA && j1 - j0 > PACK_A_MIN_PANELS * nr;
+        boolean packA = j1 - j0 > PACK_A_MIN_PANELS * nr;
         float[] ap = packA ? buffer(buffers, 0, mcMax * kcMax) : null;
         boolean inPlaceB = !transB && j1 - j0 <= IN_PLACE_B_MAX_PANELS * nr;
         float[] bp = buffer(buffers, 1, (inPlaceB ? nr : (ncMax + nr - 1) / nr * nr) * kcMax);
@@ -58,7 +58,7 @@ final class FloatBlocked {
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
                     if (packA) {
-                        FloatPacking.packA(a, lda, ic, mc, pc, kc, mr, ap);
+                        FloatPacking.packA(transA, a, lda, ic, mc, pc, kc, mr, ap);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);

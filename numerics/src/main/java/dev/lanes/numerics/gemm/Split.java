@@ -7,8 +7,8 @@ package dev.lanes.numerics.gemm;
  *
  * <p>The cut is the one with the smaller estimated time of its slowest band: the multiply-adds of the band's whole
  * tiles (so a 50-column product is not cut into a 32- and an 18-column band that cost the same) plus the packing
- * every band repeats: a row band packs all of B, a column band packs its share of B and, when A is transposed (so
- * packed rather than read in place), all of A. That cuts a 100-row batch times a 784 x 50 weight matrix into two
+ * every band repeats: a row band packs all of B, a column band packs its share of B and, when A is transposed, all
+ * of A (a non-transposed A is mostly read in place; a rough model is enough to pick the side). That cuts a 100-row batch times a 784 x 50 weight matrix into two
  * row bands, a 1024 x 1024 square or a 100 x 50 times 50 x 784 product into column bands.
  */
 final class Split {
