@@ -83,14 +83,10 @@ public final class GradientCheck {
     public Report check(Network network, Matrix x, Targets targets) {
         Matrix input = x.copy();
         network.loss(input, targets);
+        Matrix inputGradient = network.backwardToInput().copy();
         List<Probe> probes = new ArrayList<>();
         for (Parameter p : network.parameters().values()) {
-            probes.add(new Probe(p.name(), p.value(), null));
-        }
-        Matrix inputGradient = network.backwardToInput().copy();
-        for (int i = 0; i < probes.size(); i++) {
-            Probe p = probes.get(i);
-            probes.set(i, new Probe(p.name, p.value, network.parameters().get(p.name).gradient().copy()));
+            probes.add(new Probe(p.name(), p.value(), p.gradient().copy()));
         }
         probes.add(new Probe("input", input, inputGradient));
         Objective f = new Objective() {

@@ -97,6 +97,16 @@ class TrainerTest {
     }
 
     @Test
+    void evaluationCanBeLimitedToTheLastEpoch() {
+        int[] y = new int[30];
+        Matrix x = blobs(30, y, 1);
+        TrainingResult r = Trainer.builder(small()).batchSize(10).epochs(3).evaluateEveryEpoch(false).build()
+                .fit(x, y, x, y);
+        assertTrue(Double.isNaN(r.epochs().get(0).trainAccuracy()) && Double.isNaN(r.epochs().get(1).testAccuracy()));
+        assertTrue(r.last().trainAccuracy() >= 0 && r.last().testAccuracy() >= 0, r::toString);
+    }
+
+    @Test
     void theSameSeedsReproduceTheSameTraining() {
         int[] y = new int[90];
         Matrix x = blobs(90, y, 3);
