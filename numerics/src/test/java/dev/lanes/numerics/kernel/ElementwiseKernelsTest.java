@@ -15,7 +15,7 @@ import net.jqwik.api.constraints.IntRange;
  * for lengths 0..300 (so both whole vectors and scalar tails of every length occur), in float and double, with
  * NaN-filled outputs and guard elements past n.
  */
-class ElementwiseKernelProperties {
+class ElementwiseKernelsTest {
     static final double TOL_F = 2e-6;
     static final double TOL_D = 1e-13;
 
