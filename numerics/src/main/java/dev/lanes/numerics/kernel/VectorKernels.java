@@ -293,7 +293,8 @@ final class VectorKernels extends ScalarKernels {
         int bound = F.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            FloatVector max = FloatVector.broadcast(F, maxRange(m, base, cols));
+            float maxValue = maxRange(m, base, cols);
+            FloatVector max = FloatVector.broadcast(F, maxValue);
             FloatVector acc = FloatVector.zero(F);
             int c = 0;
             for (; c < bound; c += FL) {
@@ -302,7 +303,6 @@ final class VectorKernels extends ScalarKernels {
                 acc = acc.add(e);
             }
             float total = acc.reduceLanes(VectorOperators.ADD);
-            float maxValue = max.lane(0);
             for (; c < cols; c++) {
                 float e = (float) Math.exp(m[base + c] - maxValue);
                 out[base + c] = e;
@@ -660,7 +660,8 @@ final class VectorKernels extends ScalarKernels {
         int bound = D.loopBound(cols);
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
-            DoubleVector max = DoubleVector.broadcast(D, maxRange(m, base, cols));
+            double maxValue = maxRange(m, base, cols);
+            DoubleVector max = DoubleVector.broadcast(D, maxValue);
             DoubleVector acc = DoubleVector.zero(D);
             int c = 0;
             for (; c < bound; c += DL) {
@@ -669,7 +670,6 @@ final class VectorKernels extends ScalarKernels {
                 acc = acc.add(e);
             }
             double total = acc.reduceLanes(VectorOperators.ADD);
-            double maxValue = max.lane(0);
             for (; c < cols; c++) {
                 double e = Math.exp(m[base + c] - maxValue);
                 out[base + c] = e;
