@@ -20,8 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernels extends ScalarKernels {
     /**
-     * The platform's preferred shape: 512 bits on Zen 4. {@code -XX:MaxVectorSize=32} caps it at 256 bits for
-     * experiments, with no code change.
+     * The platform's preferred shape: 512 bits on Zen 4, where it measured 1.4 to 2.4 times faster than 256 bits
+     * for exp, sigmoid, softmax and sums on 100x784 floats (memory-bound maps tie). {@code -XX:MaxVectorSize=32}
+     * caps it at 256 bits for experiments, with no code change.
      */
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
