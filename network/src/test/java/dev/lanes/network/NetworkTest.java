@@ -81,7 +81,9 @@ class NetworkTest {
             }
             for (int i = 0; i < results.size(); i++) {
                 Matrix got = results.get(i).get();
-                assertArrayEquals(expected.get(i % tasks).toDoubleArray(), got.toDoubleArray(), "task " + i);
+                // equal up to rounding: a Vector API kernel may round differently once the JIT has compiled it,
+                // while a race between threads would mix up whole rows
+                assertArrayEquals(expected.get(i % tasks).toDoubleArray(), got.toDoubleArray(), 1e-5, "task " + i);
             }
         } finally {
             pool.shutdown();
@@ -99,7 +101,7 @@ class NetworkTest {
         net.backward();
         Matrix g = net.parameters().get("affine2.W").gradient().copy();
         net.gradients(x, t);
-        assertArrayEquals(g.toDoubleArray(), net.parameters().get("affine2.W").gradient().toDoubleArray());
+        assertArrayEquals(g.toDoubleArray(), net.parameters().get("affine2.W").gradient().toDoubleArray(), 1e-15);
     }
 
     @Test

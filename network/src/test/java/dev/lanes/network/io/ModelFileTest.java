@@ -62,7 +62,8 @@ class ModelFileTest {
             assertArrayEquals(bits(p.value()), bits(q.value()), p.name());
         }
         Matrix x = Matrix.gaussian(type, 7, 3, 0, 1, new Random(1));
-        assertArrayEquals(bits(original.predict(x)), bits(loaded.predict(x)));
+        // the same parameters predict the same scores (up to the rounding of JIT-compiled vector kernels)
+        assertArrayEquals(original.predict(x).toDoubleArray(), loaded.predict(x).toDoubleArray(), 1e-6);
     }
 
     @Test
@@ -200,7 +201,7 @@ class ModelFileTest {
                 }
             }
             for (int i = 0; i < results.size(); i++) {
-                assertArrayEquals(expected.get(i % inputs.size()), results.get(i).get(), "prediction " + i);
+                assertArrayEquals(expected.get(i % inputs.size()), results.get(i).get(), 1e-5, "prediction " + i);
             }
         } finally {
             pool.shutdown();

@@ -56,17 +56,17 @@ class HandDerivedSgdStepTest {
         net.backward();
         new Sgd(LR).step(p.values());
 
-        assertEquals(error, loss, 1e-15);
+        assertEquals(error, loss, 1e-14);
         assertEquals(0.298371109, loss, 1e-9, "the worked example's total error");
         for (int j = 0; j < 2; j++) {
             for (int k = 0; k < 2; k++) {
-                assertEquals(w2[j][k] - LR * h[j] * deltaOut[k], p.get("affine2.W").value().get(j, k), 1e-15);
+                assertEquals(w2[j][k] - LR * h[j] * deltaOut[k], p.get("affine2.W").value().get(j, k), 1e-14);
             }
-            assertEquals(b2[j] - LR * deltaOut[j], p.get("affine2.b").value().get(0, j), 1e-15);
+            assertEquals(b2[j] - LR * deltaOut[j], p.get("affine2.b").value().get(0, j), 1e-14);
             for (int i = 0; i < 2; i++) {
-                assertEquals(w1[i][j] - LR * x[i] * deltaHidden[j], p.get("affine1.W").value().get(i, j), 1e-15);
+                assertEquals(w1[i][j] - LR * x[i] * deltaHidden[j], p.get("affine1.W").value().get(i, j), 1e-14);
             }
-            assertEquals(b1[j] - LR * deltaHidden[j], p.get("affine1.b").value().get(0, j), 1e-15);
+            assertEquals(b1[j] - LR * deltaHidden[j], p.get("affine1.b").value().get(0, j), 1e-14);
         }
         // and the worked example's published values (w5..w8, w1..w4)
         Matrix newW2 = p.get("affine2.W").value();

@@ -16,7 +16,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Forward passes against plain scalar formulas, inference against training, and buffer reuse. */
-class LayerProperties {
+class LayerPropertiesTest {
     enum Activation {
         RELU(v -> Math.max(v, 0)),
         SIGMOID(v -> 1 / (1 + Math.exp(-v))),

@@ -24,7 +24,7 @@ import net.jqwik.api.constraints.Size;
  * randomly composed networks: relative error at most 1e-7 in double and 1e-2 in float, with the floors documented
  * in {@link GradientCheck}.
  */
-class GradientProperties {
+class GradientPropertiesTest {
     enum Kind { AFFINE, RELU, SIGMOID, TANH, LECUN_TANH }
 
     enum Activation { NONE, RELU, SIGMOID, TANH, LECUN_TANH }
