@@ -91,6 +91,11 @@ class TrainerTest {
         assertEquals(List.of("i0/e1/1", "E1@1", "i1/e2/1", "E2@2"), events, "a batch larger than the data is the full batch");
 
         events.clear();
+        Trainer.builder(small()).batchSize(1).epochs(1).listener(recorder).build().fit(x, y, null, null);
+        assertEquals(11, events.size(), "stochastic: one example per iteration, ten iterations, one report");
+        assertEquals("E1@10", events.get(10));
+
+        events.clear();
         Trainer.builder(small()).batchSize(3).epochs(1).sampling(Trainer.Sampling.WITH_REPLACEMENT).listener(recorder)
                 .build().fit(x, y, null, null);
         assertEquals(List.of("i0/e1/3", "i1/e1/3", "i2/e1/3", "E1@3"), events);
