@@ -1,0 +1,522 @@
+package dev.lanes.numerics;
+
+import dev.lanes.numerics.gemm.Gemm;
+import dev.lanes.numerics.kernel.KernelProvider;
+import dev.lanes.numerics.kernel.Kernels;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Every operation on matrices: element-wise maps, broadcasts, reductions, softmax, transpose, row gathering and
+ * matrix products.
+ *
+ * <p>Conventions: outputs come last and are caller-owned buffers, so hot loops allocate nothing. Every operand is
+ * checked before anything is written: a shape mismatch throws {@link IllegalArgumentException} naming the
+ * operation and both shapes (e.g. {@code add: a is 2x3 but b is 3x2}), and operands of different element types
+ * throw naming both types. Element-wise operations accept {@code out} being one of the inputs (in place);
+ * operations that read an input element after writing a different output element (reductions, transpose,
+ * gathering, products) reject an output that shares storage with an input. No operation reads an output
+ * element before writing it, so stale NaNs in an output buffer never reach a result.
+ *
+ * <p>The work is done by the kernels {@link Acceleration} reports: Vector API or scalar, chosen once per JVM.
+ */
+public final class Ops {
+    private Ops() {
+    }
+
+    private static Kernels k() {
+        return KernelProvider.kernels();
+    }
+
+    // ---------------------------------------------------------------- element-wise
+
+    /** {@code out = a + b}, element-wise. */
+    public static void add(Matrix a, Matrix b, Matrix out) {
+        binary("add", a, b, out);
+        if (a instanceof FloatMatrix) {
+            k().add(f(a), f(b), f(out), a.size());
+        } else {
+            k().add(d(a), d(b), d(out), a.size());
+        }
+    }
+
+    /** {@code out = a - b}, element-wise. */
+    public static void sub(Matrix a, Matrix b, Matrix out) {
+        binary("sub", a, b, out);
+        if (a instanceof FloatMatrix) {
+            k().sub(f(a), f(b), f(out), a.size());
+        } else {
+            k().sub(d(a), d(b), d(out), a.size());
+        }
+    }
+
+    /** {@code out = a * b}, element-wise (Hadamard product). */
+    public static void mul(Matrix a, Matrix b, Matrix out) {
+        binary("mul", a, b, out);
+        if (a instanceof FloatMatrix) {
+            k().mul(f(a), f(b), f(out), a.size());
+        } else {
+            k().mul(d(a), d(b), d(out), a.size());
+        }
+    }
+
+    /** {@code out = a / b}, element-wise, with IEEE semantics (x/0 is infinite or NaN). */
+    public static void div(Matrix a, Matrix b, Matrix out) {
+        binary("div", a, b, out);
+        if (a instanceof FloatMatrix) {
+            k().div(f(a), f(b), f(out), a.size());
+        } else {
+            k().div(d(a), d(b), d(out), a.size());
+        }
+    }
+
+    /** {@code out = s * a}; a float matrix uses {@code s} rounded to float. */
+    public static void scale(Matrix a, double s, Matrix out) {
+        unary("scale", a, out);
+        if (a instanceof FloatMatrix) {
+            k().scale(f(a), (float) s, f(out), a.size());
+        } else {
+            k().scale(d(a), s, d(out), a.size());
+        }
+    }
+
+    /** {@code y += alpha * x}, element-wise; a float matrix uses {@code alpha} rounded to float. */
+    public static void axpy(double alpha, Matrix x, Matrix y) {
+        Objects.requireNonNull(x, "axpy: x");
+        Objects.requireNonNull(y, "axpy: y");
+        sameType("axpy", "x", x, "y", y);
+        sameShape("axpy", "x", x, "y", y);
+        if (x instanceof FloatMatrix) {
+            k().axpy((float) alpha, f(x), f(y), x.size());
+        } else {
+            k().axpy(alpha, d(x), d(y), x.size());
+        }
+    }
+
+    /** Sets every element of {@code m} to {@code v} (rounded to float for a float matrix). */
+    public static void fill(Matrix m, double v) {
+        Objects.requireNonNull(m, "fill: m");
+        if (m instanceof FloatMatrix) {
+            Arrays.fill(f(m), 0, m.size(), (float) v);
+        } else {
+            Arrays.fill(d(m), 0, m.size(), v);
+        }
+    }
+
+    /** Copies {@code src} into {@code dst}, which must have the same shape and type. */
+    public static void copy(Matrix src, Matrix dst) {
+        Objects.requireNonNull(src, "copy: src");
+        Objects.requireNonNull(dst, "copy: dst");
+        sameType("copy", "src", src, "dst", dst);
+        sameShape("copy", "src", src, "dst", dst);
+        System.arraycopy(src.storage(), 0, dst.storage(), 0, src.size());
+    }
+
+    /** {@code out = e^a}, element-wise. */
+    public static void exp(Matrix a, Matrix out) {
+        unary("exp", a, out);
+        if (a instanceof FloatMatrix) {
+            k().exp(f(a), f(out), a.size());
+        } else {
+            k().exp(d(a), d(out), a.size());
+        }
+    }
+
+    /** {@code out = ln a}, element-wise (NaN for negative elements, -Infinity for zeros). */
+    public static void log(Matrix a, Matrix out) {
+        unary("log", a, out);
+        if (a instanceof FloatMatrix) {
+            k().log(f(a), f(out), a.size());
+        } else {
+            k().log(d(a), d(out), a.size());
+        }
+    }
+
+    /** {@code out = tanh a}, element-wise. */
+    public static void tanh(Matrix a, Matrix out) {
+        unary("tanh", a, out);
+        if (a instanceof FloatMatrix) {
+            k().tanh(f(a), f(out), a.size());
+        } else {
+            k().tanh(d(a), d(out), a.size());
+        }
+    }
+
+    /**
+     * {@code out = 1 / (1 + e^-a)}, element-wise. Saturates cleanly to exactly 0 or 1 for large |a| (never NaN for
+     * a finite input).
+     */
+    public static void sigmoid(Matrix a, Matrix out) {
+        unary("sigmoid", a, out);
+        if (a instanceof FloatMatrix) {
+            k().sigmoid(f(a), f(out), a.size());
+        } else {
+            k().sigmoid(d(a), d(out), a.size());
+        }
+    }
+
+    /** {@code out = max(a, 0)}, element-wise. */
+    public static void relu(Matrix a, Matrix out) {
+        unary("relu", a, out);
+        if (a instanceof FloatMatrix) {
+            k().relu(f(a), f(out), a.size());
+        } else {
+            k().relu(d(a), d(out), a.size());
+        }
+    }
+
+    /** {@code out = a > 0 ? 1 : 0}, element-wise: the derivative of ReLU. */
+    public static void reluMask(Matrix a, Matrix out) {
+        unary("reluMask", a, out);
+        if (a instanceof FloatMatrix) {
+            k().reluMask(f(a), f(out), a.size());
+        } else {
+            k().reluMask(d(a), d(out), a.size());
+        }
+    }
+
+    /**
+     * {@code out = x > 0 ? dout : 0}, element-wise: the ReLU backward pass. {@code x} may be the ReLU's input or its
+     * output, since both are positive exactly where the gradient passes.
+     */
+    public static void reluBackward(Matrix dout, Matrix x, Matrix out) {
+        binary("reluBackward", "dout", dout, "x", x, out);
+        if (dout instanceof FloatMatrix) {
+            k().reluBackward(f(dout), f(x), f(out), dout.size());
+        } else {
+            k().reluBackward(d(dout), d(x), d(out), dout.size());
+        }
+    }
+
+    /** {@code out = dout * y * (1 - y)}: the sigmoid backward pass from its output {@code y}. */
+    public static void sigmoidBackward(Matrix dout, Matrix y, Matrix out) {
+        binary("sigmoidBackward", "dout", dout, "y", y, out);
+        if (dout instanceof FloatMatrix) {
+            k().sigmoidBackward(f(dout), f(y), f(out), dout.size());
+        } else {
+            k().sigmoidBackward(d(dout), d(y), d(out), dout.size());
+        }
+    }
+
+    /** {@code out = dout * (1 - y^2)}: the tanh backward pass from its output {@code y}. */
+    public static void tanhBackward(Matrix dout, Matrix y, Matrix out) {
+        binary("tanhBackward", "dout", dout, "y", y, out);
+        if (dout instanceof FloatMatrix) {
+            k().tanhBackward(f(dout), f(y), f(out), dout.size());
+        } else {
+            k().tanhBackward(d(dout), d(y), d(out), dout.size());
+        }
+    }
+
+    /**
+     * {@code out = min(max(a, lo), hi)}, element-wise.
+     *
+     * @throws IllegalArgumentException when {@code lo > hi} or either bound is NaN
+     */
+    public static void clamp(Matrix a, double lo, double hi, Matrix out) {
+        unary("clamp", a, out);
+        if (!(lo <= hi)) {
+            throw new IllegalArgumentException("clamp: lo " + lo + " must not exceed hi " + hi);
+        }
+        if (a instanceof FloatMatrix) {
+            k().clamp(f(a), (float) lo, (float) hi, f(out), a.size());
+        } else {
+            k().clamp(d(a), lo, hi, d(out), a.size());
+        }
+    }
+
+    // ---------------------------------------------------------------- broadcasts and reductions
+
+    /** {@code out[r][c] = m[r][c] + row[0][c]}: adds a {@code 1 x cols} row (a bias) to every row of {@code m}. */
+    public static void addRowVector(Matrix m, Matrix row, Matrix out) {
+        Objects.requireNonNull(m, "addRowVector: m");
+        Objects.requireNonNull(row, "addRowVector: row");
+        Objects.requireNonNull(out, "addRowVector: out");
+        sameType("addRowVector", "m", m, "row", row);
+        sameType("addRowVector", "m", m, "out", out);
+        requireShape("addRowVector", "row", row, 1, m.cols(), "m", m);
+        sameShape("addRowVector", "m", m, "out", out);
+        noAlias("addRowVector", out, "row", row);
+        if (m instanceof FloatMatrix) {
+            k().addRowVector(f(m), f(row), f(out), m.rows(), m.cols());
+        } else {
+            k().addRowVector(d(m), d(row), d(out), m.rows(), m.cols());
+        }
+    }
+
+    /** {@code out[0][c] = sum over r of m[r][c]} into a {@code 1 x cols} output: the bias gradient. */
+    public static void columnSums(Matrix m, Matrix out) {
+        reduction("columnSums", m, out, 1, m == null ? 0 : m.cols());
+        if (m instanceof FloatMatrix) {
+            k().columnSums(f(m), f(out), m.rows(), m.cols());
+        } else {
+            k().columnSums(d(m), d(out), m.rows(), m.cols());
+        }
+    }
+
+    /** {@code out[r][0] = sum over c of m[r][c]} into a {@code rows x 1} output. */
+    public static void rowSums(Matrix m, Matrix out) {
+        reduction("rowSums", m, out, m == null ? 0 : m.rows(), 1);
+        if (m instanceof FloatMatrix) {
+            k().rowSums(f(m), f(out), m.rows(), m.cols());
+        } else {
+            k().rowSums(d(m), d(out), m.rows(), m.cols());
+        }
+    }
+
+    /** {@code out[r][0] = max over c of m[r][c]} into a {@code rows x 1} output; -Infinity for empty rows. */
+    public static void rowMax(Matrix m, Matrix out) {
+        reduction("rowMax", m, out, m == null ? 0 : m.rows(), 1);
+        if (m instanceof FloatMatrix) {
+            k().rowMax(f(m), f(out), m.rows(), m.cols());
+        } else {
+            k().rowMax(d(m), d(out), m.rows(), m.cols());
+        }
+    }
+
+    /**
+     * {@code out[r]} = column index of the largest element of row {@code r} (the first one on ties; NaNs are
+     * ignored, an all-NaN row gives 0). Typically the predicted class.
+     *
+     * @throws IllegalArgumentException when {@code out} is shorter than {@code m.rows()}, or m has rows but no
+     *                                  columns (there is no answer)
+     */
+    public static void rowArgmax(Matrix m, int[] out) {
+        Objects.requireNonNull(m, "rowArgmax: m");
+        Objects.requireNonNull(out, "rowArgmax: out");
+        if (out.length < m.rows()) {
+            throw new IllegalArgumentException("rowArgmax: m is " + m.shape() + " but out has length " + out.length);
+        }
+        if (m.cols() == 0 && m.rows() > 0) {
+            throw new IllegalArgumentException("rowArgmax: m is " + m.shape() + ", rows without columns have no argmax");
+        }
+        if (m instanceof FloatMatrix) {
+            k().rowArgmax(f(m), out, m.rows(), m.cols());
+        } else {
+            k().rowArgmax(d(m), out, m.rows(), m.cols());
+        }
+    }
+
+    /**
+     * Row-wise softmax: {@code out[r][c] = e^(m[r][c] - max_r) / sum_c e^(m[r][c] - max_r)}. Subtracting the row
+     * maximum keeps every exponent at most 0, so large scores cannot overflow. {@code out} may be {@code m}.
+     */
+    public static void softmaxRows(Matrix m, Matrix out) {
+        unary("softmaxRows", m, out);
+        if (m instanceof FloatMatrix) {
+            k().softmaxRows(f(m), f(out), m.rows(), m.cols());
+        } else {
+            k().softmaxRows(d(m), d(out), m.rows(), m.cols());
+        }
+    }
+
+    /** Sum of all elements (0 for an empty matrix), accumulated at least in the matrix's precision. */
+    public static double sum(Matrix a) {
+        Objects.requireNonNull(a, "sum: a");
+        return a instanceof FloatMatrix ? k().sum(f(a), a.size()) : k().sum(d(a), a.size());
+    }
+
+    /** Sum of the element-wise products of two same-shaped matrices (the Frobenius inner product). */
+    public static double dot(Matrix a, Matrix b) {
+        Objects.requireNonNull(a, "dot: a");
+        Objects.requireNonNull(b, "dot: b");
+        sameType("dot", "a", a, "b", b);
+        sameShape("dot", "a", a, "b", b);
+        return a instanceof FloatMatrix ? k().dot(f(a), f(b), a.size()) : k().dot(d(a), d(b), a.size());
+    }
+
+    /** Largest absolute element (0 for an empty matrix, NaN when an element is NaN). */
+    public static double maxAbs(Matrix a) {
+        Objects.requireNonNull(a, "maxAbs: a");
+        return a instanceof FloatMatrix ? k().maxAbs(f(a), a.size()) : k().maxAbs(d(a), a.size());
+    }
+
+    /** Flat row-major index of the first NaN or infinite element, or -1 when all are finite. */
+    public static int firstNonFinite(Matrix a) {
+        Objects.requireNonNull(a, "firstNonFinite: a");
+        return a instanceof FloatMatrix ? k().firstNonFinite(f(a), a.size()) : k().firstNonFinite(d(a), a.size());
+    }
+
+    /** {@code out = a}<sup>T</sup>; {@code out} must be {@code a.cols() x a.rows()} and not share storage with a. */
+    public static void transpose(Matrix a, Matrix out) {
+        Objects.requireNonNull(a, "transpose: a");
+        Objects.requireNonNull(out, "transpose: out");
+        sameType("transpose", "a", a, "out", out);
+        requireShape("transpose", "out", out, a.cols(), a.rows(), "a", a);
+        noAlias("transpose", out, "a", a);
+        if (a instanceof FloatMatrix) {
+            k().transpose(f(a), f(out), a.rows(), a.cols());
+        } else {
+            k().transpose(d(a), d(out), a.rows(), a.cols());
+        }
+    }
+
+    /**
+     * Copies rows of {@code src} into {@code out}: row {@code i} of out is row {@code rowIndices[offset + i]} of
+     * src, for every {@code i < out.rows()}. This is how a mini-batch is gathered into a preallocated matrix.
+     *
+     * @throws IllegalArgumentException on a column mismatch, too few indices after {@code offset}, or an index
+     *                                  outside {@code [0, src.rows())}; nothing is written then
+     */
+    public static void gatherRows(Matrix src, int[] rowIndices, int offset, Matrix out) {
+        Objects.requireNonNull(src, "gatherRows: src");
+        Objects.requireNonNull(rowIndices, "gatherRows: rowIndices");
+        Objects.requireNonNull(out, "gatherRows: out");
+        sameType("gatherRows", "src", src, "out", out);
+        if (src.cols() != out.cols()) {
+            throw new IllegalArgumentException("gatherRows: src is " + src.shape() + " but out is " + out.shape()
+                    + " (column counts differ)");
+        }
+        int rows = out.rows();
+        if (offset < 0 || (long) offset + rows > rowIndices.length) {
+            throw new IllegalArgumentException("gatherRows: out is " + out.shape() + " but rowIndices has "
+                    + rowIndices.length + " entries and offset is " + offset);
+        }
+        noAlias("gatherRows", out, "src", src);
+        for (int i = 0; i < rows; i++) {
+            int r = rowIndices[offset + i];
+            if (r < 0 || r >= src.rows()) {
+                throw new IllegalArgumentException("gatherRows: rowIndices[" + (offset + i) + "] = " + r
+                        + " is outside src, which is " + src.shape());
+            }
+        }
+        int cols = src.cols();
+        Object from = src.storage();
+        Object to = out.storage();
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(from, rowIndices[offset + i] * cols, to, i * cols, cols);
+        }
+    }
+
+    // ---------------------------------------------------------------- products
+
+    /**
+     * General matrix product {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is X or its
+     * transpose as {@code transA}/{@code transB} say. Transposes are never materialised. When {@code beta} is 0,
+     * C's previous contents are ignored entirely (NaNs in it do not propagate). Large products use
+     * {@link Parallelism#threads()} threads; the result does not depend on the thread count.
+     *
+     * @throws IllegalArgumentException when the inner dimensions differ ({@code gemm: A is 100x784 but B is
+     *                                  50x10}), C has the wrong shape, the types differ, or C shares storage with
+     *                                  A or B
+     */
+    public static void gemm(double alpha, Matrix a, boolean transA, Matrix b, boolean transB, double beta, Matrix c) {
+        Objects.requireNonNull(a, "gemm: A");
+        Objects.requireNonNull(b, "gemm: B");
+        Objects.requireNonNull(c, "gemm: C");
+        sameType("gemm", "A", a, "B", b);
+        sameType("gemm", "A", a, "C", c);
+        int m = transA ? a.cols() : a.rows();
+        int k = transA ? a.rows() : a.cols();
+        int kb = transB ? b.cols() : b.rows();
+        int n = transB ? b.rows() : b.cols();
+        if (k != kb) {
+            throw new IllegalArgumentException("gemm: " + operand("A", a, transA) + " but " + operand("B", b, transB)
+                    + " (inner dimensions " + k + " and " + kb + " differ)");
+        }
+        if (c.rows() != m || c.cols() != n) {
+            throw new IllegalArgumentException("gemm: C is " + c.shape() + " but " + (transA ? "A^T" : "A") + "*"
+                    + (transB ? "B^T" : "B") + " is " + m + "x" + n + " (" + operand("A", a, transA) + ", "
+                    + operand("B", b, transB) + ")");
+        }
+        noAlias("gemm", "C", c, "A", a);
+        noAlias("gemm", "C", c, "B", b);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            // An empty inner dimension makes op(A)*op(B) the zero matrix; handled here so the GEMM kernels never
+            // see it, and so beta == 0 still clears C rather than scaling stale contents.
+            if (beta == 0) {
+                fill(c, 0);
+            } else {
+                scale(c, beta, c);
+            }
+            return;
+        }
+        if (a instanceof FloatMatrix) {
+            Gemm.sgemm(transA, transB, m, n, k, (float) alpha, f(a), a.cols(), f(b), b.cols(), (float) beta, f(c), c.cols());
+        } else {
+            Gemm.dgemm(transA, transB, m, n, k, alpha, d(a), a.cols(), d(b), b.cols(), beta, d(c), c.cols());
+        }
+    }
+
+    /** {@code c = a * b}: {@code gemm(1, a, false, b, false, 0, c)}. */
+    public static void matmul(Matrix a, Matrix b, Matrix c) {
+        gemm(1, a, false, b, false, 0, c);
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private static String operand(String name, Matrix m, boolean trans) {
+        return trans ? name + "^T is " + m.cols() + "x" + m.rows() + " (" + name + " is " + m.shape() + ")"
+                : name + " is " + m.shape();
+    }
+
+    private static void unary(String op, Matrix a, Matrix out) {
+        Objects.requireNonNull(a, op + ": a");
+        Objects.requireNonNull(out, op + ": out");
+        sameType(op, "a", a, "out", out);
+        sameShape(op, "a", a, "out", out);
+    }
+
+    private static void binary(String op, Matrix a, Matrix b, Matrix out) {
+        binary(op, "a", a, "b", b, out);
+    }
+
+    private static void binary(String op, String nameA, Matrix a, String nameB, Matrix b, Matrix out) {
+        Objects.requireNonNull(a, op + ": " + nameA);
+        Objects.requireNonNull(b, op + ": " + nameB);
+        Objects.requireNonNull(out, op + ": out");
+        sameType(op, nameA, a, nameB, b);
+        sameType(op, nameA, a, "out", out);
+        sameShape(op, nameA, a, nameB, b);
+        sameShape(op, nameA, a, "out", out);
+    }
+
+    private static void reduction(String op, Matrix m, Matrix out, int outRows, int outCols) {
+        Objects.requireNonNull(m, op + ": m");
+        Objects.requireNonNull(out, op + ": out");
+        sameType(op, "m", m, "out", out);
+        requireShape(op, "out", out, outRows, outCols, "m", m);
+        noAlias(op, out, "m", m);
+    }
+
+    private static void sameType(String op, String nameA, Matrix a, String nameB, Matrix b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(op + ": " + nameA + " is " + a.dtype() + " but " + nameB + " is " + b.dtype());
+        }
+    }
+
+    private static void sameShape(String op, String nameA, Matrix a, String nameB, Matrix b) {
+        if (!a.sameShape(b)) {
+            throw new IllegalArgumentException(op + ": " + nameA + " is " + a.shape() + " but " + nameB + " is " + b.shape());
+        }
+    }
+
+    private static void requireShape(String op, String name, Matrix m, int rows, int cols, String refName, Matrix ref) {
+        if (m.rows() != rows || m.cols() != cols) {
+            throw new IllegalArgumentException(op + ": " + refName + " is " + ref.shape() + " but " + name + " is "
+                    + m.shape() + " (expected " + rows + "x" + cols + ")");
+        }
+    }
+
+    private static void noAlias(String op, Matrix out, String inName, Matrix in) {
+        noAlias(op, "out", out, inName, in);
+    }
+
+    private static void noAlias(String op, String outName, Matrix out, String inName, Matrix in) {
+        if (out.storage() == in.storage()) {
+            throw new IllegalArgumentException(op + ": " + outName + " must not share storage with " + inName
+                    + " (" + outName + " is " + out.shape() + ", " + inName + " is " + in.shape() + ")");
+        }
+    }
+
+    private static float[] f(Matrix m) {
+        return ((FloatMatrix) m).data();
+    }
+
+    private static double[] d(Matrix m) {
+        return ((DoubleMatrix) m).data();
+    }
+}
