@@ -27,6 +27,7 @@ final class Progress implements TrainingListener {
     Progress(PrintStream out, boolean live) {
         this.out = out;
         this.live = live;
+        this.lastDraw = System.nanoTime() - REDRAW_NANOS;
     }
 
     @Override
