@@ -22,6 +22,9 @@ final class Progress implements TrainingListener {
     private long lastDraw;
     private int drawnWidth;
     private EpochReport last;
+    private int barEpoch;
+    private double lossSum;
+    private int lossCount;
 
     /** {@code live}: draw the in-epoch bar (only when the output is a terminal). */
     Progress(PrintStream out, boolean live) {
@@ -33,6 +36,14 @@ final class Progress implements TrainingListener {
     @Override
     public void onIteration(int iteration, int epoch, int iterationsPerEpoch, double loss) {
         this.iterationsPerEpoch = iterationsPerEpoch;
+        if (epoch != barEpoch) {
+            barEpoch = epoch;
+            lossSum = 0;
+            lossCount = 0;
+        }
+        // The bar shows the epoch's running mean: one batch's loss jumps around too much to read.
+        lossSum += loss;
+        lossCount++;
         long now = System.nanoTime();
         if (!live || now - lastDraw < REDRAW_NANOS) {
             return;
@@ -41,7 +52,7 @@ final class Progress implements TrainingListener {
         int done = Math.floorMod(iteration, iterationsPerEpoch) + 1;
         int filled = (int) ((long) BAR * done / iterationsPerEpoch);
         String line = String.format(Locale.ROOT, "epoch %3d [%s%s] %3d%%  loss %.4f", epoch,
-                "#".repeat(filled), " ".repeat(BAR - filled), 100L * done / iterationsPerEpoch, loss);
+                "#".repeat(filled), " ".repeat(BAR - filled), 100L * done / iterationsPerEpoch, lossSum / lossCount);
         out.print("\r" + line + " ".repeat(Math.max(0, drawnWidth - line.length())));
         out.flush();
         drawnWidth = line.length();

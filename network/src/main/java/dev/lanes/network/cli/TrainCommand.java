@@ -10,6 +10,8 @@ import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Parallelism;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** {@code lanes train}: trains a network on an MNIST-format dataset, then writes the model and its learning curve. */
 final class TrainCommand {
@@ -19,6 +21,10 @@ final class TrainCommand {
         TrainOptions o = TrainOptions.parse(args);
         if (o.threads() > 0) {
             Parallelism.setThreads(o.threads());
+        }
+        Path parent = o.model().toAbsolutePath().getParent();
+        if (Files.isDirectory(o.model()) || !Files.isDirectory(Files.createDirectories(parent))) {
+            throw new CommandException("train: cannot write the model to " + o.model());
         }
         Dataset d = DataOption.load(o.data(), o.dtype(), out);
         int[] layers = o.layers();

@@ -25,7 +25,8 @@ class ReferenceRunRealDataTest {
     void referenceSettingsReachTheAccuracyBandForEverySeed() throws Exception {
         Optional<Path> dir = Dataset.locate(null, System.getenv(Dataset.ENV));
         boolean present = dir.isPresent() && Dataset.isDataDirectory(dir.get());
-        String skipped = "real-data test SKIPPED: Fashion-MNIST not found. " + Dataset.howToGetData();
+        String skipped = "real-data test SKIPPED: no MNIST-format data in "
+                + dir.orElse(Dataset.SYSTEM_FOLDER) + ". " + Dataset.howToGetData();
         if (!present) {
             System.out.println(skipped);
         }
