@@ -59,8 +59,10 @@ public final class SvgChart {
                 + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"13\">\n", WIDTH, HEIGHT, WIDTH, HEIGHT));
         s.append("<title>").append(escape(title)).append("</title>\n");
         s.append(f("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", WIDTH, HEIGHT));
-        s.append(f("<text x=\"%d\" y=\"35\" text-anchor=\"middle\" font-size=\"18\" font-weight=\"bold\">%s</text>\n",
-                WIDTH / 2, escape(title)));
+        // Bold sans-serif averages about 0.62 em per character: shrink long titles to fit the width.
+        double titleSize = Math.max(9, Math.min(18, (WIDTH - 40) / (0.62 * Math.max(1, title.length()))));
+        s.append(f("<text x=\"%d\" y=\"35\" text-anchor=\"middle\" font-size=\"%.1f\" font-weight=\"bold\">%s</text>\n",
+                WIDTH / 2, titleSize, escape(title)));
 
         panel(s, x, loss, LOSS_TOP, LOSS_BOTTOM, "loss", false);
         panel(s, x, acc, ACC_TOP, ACC_BOTTOM, "accuracy", true);
