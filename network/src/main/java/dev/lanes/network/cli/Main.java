@@ -3,6 +3,7 @@ package dev.lanes.network.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
 
 /**
  * The {@code lanes} command line: {@code train}, {@code evaluate} and {@code predict}. Exit status 0 on success,
@@ -63,11 +64,10 @@ public final class Main {
     }
 
     private static String describe(Exception e) {
-        String message = e.getMessage();
-        if (e instanceof java.nio.file.NoSuchFileException && message != null && e.getMessage().equals(
-                ((java.nio.file.NoSuchFileException) e).getFile())) {
-            return "no such file: " + message;
+        // A bare NoSuchFileException's message is only the path.
+        if (e instanceof NoSuchFileException missing && missing.getReason() == null) {
+            return "no such file: " + missing.getFile();
         }
-        return message == null ? e.toString() : message;
+        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

@@ -44,7 +44,7 @@ record TrainOptions(int[] layers, String activation, String init, String optimiz
                 a.has("standardize"),
                 Path.of(a.get("out", "lanes-model.bin")),
                 a.get("data", null));
-        o.activationCheck();
+        o.checkActivation();
         initializer(o.init);
         o.optimizerFor();
         return o;
@@ -108,7 +108,7 @@ record TrainOptions(int[] layers, String activation, String init, String optimiz
         return standardize ? s.append(", standardized").toString() : s.toString();
     }
 
-    private void activationCheck() throws UsageException {
+    private void checkActivation() throws UsageException {
         if (!Set.of("relu", "sigmoid", "tanh", "lecun-tanh").contains(activation)) {
             throw new UsageException("train: unknown activation '" + activation
                     + "' (choose relu, sigmoid, tanh or lecun-tanh)");
