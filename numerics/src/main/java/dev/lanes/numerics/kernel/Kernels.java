@@ -53,7 +53,7 @@ public interface Kernels {
     /** {@code out[i] = 1 / (1 + e^-x[i])}, finite and in [0, 1] for every finite input. */
     void sigmoid(float[] x, float[] out, int n);
 
-    /** {@code out[i] = max(x[i], 0)}. */
+    /** {@code out[i] = max(x[i], 0)}, as {@link Math#max}: a NaN input stays NaN rather than hiding as 0. */
     void relu(float[] x, float[] out, int n);
 
     /** {@code out[i] = x[i] > 0 ? 1 : 0}. */
@@ -136,7 +136,7 @@ public interface Kernels {
     /** {@code out[i] = 1 / (1 + e^-x[i])}. */
     void sigmoid(double[] x, double[] out, int n);
 
-    /** {@code out[i] = max(x[i], 0)}. */
+    /** {@code out[i] = max(x[i], 0)}, as {@link Math#max}: a NaN input stays NaN rather than hiding as 0. */
     void relu(double[] x, double[] out, int n);
 
     /** {@code out[i] = x[i] > 0 ? 1 : 0}. */

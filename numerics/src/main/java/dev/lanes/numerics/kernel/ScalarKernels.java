@@ -7,12 +7,12 @@ import java.util.Arrays;
  * the fallback when the {@code jdk.incubator.vector} module is not enabled. Float transcendentals are computed
  * in double through {@link Math} and rounded once.
  */
-public class ScalarKernels implements Kernels {
+class ScalarKernels implements Kernels {
     /** Transpose tile edge: a 32x32 tile of doubles is 8 KiB, so a source and a target tile fit in L1 together. */
     static final int TRANSPOSE_BLOCK = 32;
 
     /** Creates the kernels; they are stateless, so one instance serves every thread. */
-    public ScalarKernels() {
+    ScalarKernels() {
     }
 
     @Override
@@ -100,7 +100,7 @@ public class ScalarKernels implements Kernels {
     @Override
     public void relu(float[] x, float[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = x[i] > 0 ? x[i] : 0f;
+            out[i] = Math.max(x[i], 0f);
         }
     }
 
@@ -349,7 +349,7 @@ public class ScalarKernels implements Kernels {
     @Override
     public void relu(double[] x, double[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = x[i] > 0 ? x[i] : 0.0;
+            out[i] = Math.max(x[i], 0.0);
         }
     }
 
