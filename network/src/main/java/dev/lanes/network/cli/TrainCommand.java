@@ -68,8 +68,9 @@ final class TrainCommand {
         }
         out.printf("final: train accuracy %.4f, test accuracy %.4f%n", trainAccuracy, testAccuracy);
         if (progress.last() != null) {
-            out.printf("time: %.1f s training (%.0f examples/s), %.1f s including the per-epoch accuracy checks%n",
-                    progress.last().elapsedSeconds(), progress.last().examplesPerSecond(), wall);
+            double seconds = progress.last().elapsedSeconds();
+            out.printf("time: %.1f s training (%,.0f examples/s), %.1f s including the per-epoch accuracy checks%n",
+                    seconds, (double) progress.last().iteration() * o.batchSize() / seconds, wall);
         } else {
             out.printf("time: %.1f s%n", wall);
         }
