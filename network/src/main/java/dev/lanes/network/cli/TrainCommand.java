@@ -74,9 +74,9 @@ final class TrainCommand {
         } else {
             out.printf("time: %.1f s%n", wall);
         }
-        out.println("model: " + o.model().toAbsolutePath());
+        out.println("model: " + o.model());
         if (!progress.history().isEmpty()) {
-            out.println("chart: " + o.chart().toAbsolutePath());
+            out.println("chart: " + o.chart());
         }
     }
 }

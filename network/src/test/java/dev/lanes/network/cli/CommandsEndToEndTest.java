@@ -104,9 +104,9 @@ class CommandsEndToEndTest {
         assertFalse(r.out().contains("\r"), "no carriage returns when the output is not a terminal");
         assertEquals(8, Pattern.compile("(?m)^epoch +\\d+ +loss").matcher(r.out()).results().count(), r.out());
         assertTrue(accuracy(r.out(), "test") >= 0.9, r.out());
-        assertTrue(r.out().contains("model: " + model.toAbsolutePath()), r.out());
+        assertTrue(r.out().contains("model: " + model), r.out());
         Path chart = dir.resolve("plain.svg");
-        assertTrue(r.out().contains("chart: " + chart.toAbsolutePath()), r.out());
+        assertTrue(r.out().contains("chart: " + chart), r.out());
         assertTrue(Files.size(model) > 0);
         DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile());
     }
