@@ -3,6 +3,7 @@ package dev.lanes.network.cli;
 import dev.lanes.network.Network;
 import dev.lanes.network.data.Dataset;
 import dev.lanes.network.io.ModelFile;
+import dev.lanes.network.train.EpochReport;
 import dev.lanes.network.train.Standardizer;
 import dev.lanes.network.train.Trainer;
 import dev.lanes.numerics.Acceleration;
@@ -56,27 +57,18 @@ final class TrainCommand {
         long start = System.nanoTime();
         trainer.build().fit(trainX, d.trainY(), testX, d.testY());
         double wall = (System.nanoTime() - start) / 1e9;
+        // The trainer reports after the last (possibly partial) epoch, so its figures are the final ones.
+        EpochReport last = progress.last();
 
-        double trainAccuracy = network.accuracy(trainX, d.trainY());
-        double testAccuracy = network.accuracy(testX, d.testY());
         if (standardizer != null) {
             StandardizerFolding.fold(standardizer, network);
         }
         ModelFile.save(network, o.model());
-        if (!progress.history().isEmpty()) {
-            SvgChart.write(o.chart(), "Lanes " + o.describe(), progress.history());
-        }
-        out.printf("final: train accuracy %.4f, test accuracy %.4f%n", trainAccuracy, testAccuracy);
-        if (progress.last() != null) {
-            double seconds = progress.last().elapsedSeconds();
-            out.printf("time: %.1f s training (%,.0f examples/s), %.1f s including the per-epoch accuracy checks%n",
-                    seconds, (double) progress.last().iteration() * o.batchSize() / seconds, wall);
-        } else {
-            out.printf("time: %.1f s%n", wall);
-        }
+        SvgChart.write(o.chart(), "Lanes " + o.describe(), progress.history());
+        out.printf("final: train accuracy %.4f, test accuracy %.4f%n", last.trainAccuracy(), last.testAccuracy());
+        out.printf("time: %.1f s training (%,.0f examples/s), %.1f s including the per-epoch accuracy checks%n",
+                last.elapsedSeconds(), (double) last.iteration() * o.batchSize() / last.elapsedSeconds(), wall);
         out.println("model: " + o.model());
-        if (!progress.history().isEmpty()) {
-            out.println("chart: " + o.chart());
-        }
+        out.println("chart: " + o.chart());
     }
 }
