@@ -2,7 +2,6 @@ package dev.lanes.network;
 
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.Matrix;
-import dev.lanes.numerics.Ops;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,9 +21,11 @@ import java.util.Random;
  * relative error of 1e-7 is reachable in double. Defaults: {@code h = 1e-3} in double and {@code 2e-2} in float,
  * where rounding noise in the loss dominates.
  *
- * <p>The relative error of an element is {@code |a − n| / max(|a|, |n|, floor)}: the floor (default 1e-4 in
- * double, 1e-2 in float) stops near-zero gradients, whose numerical value is mostly noise, from dominating; below
- * it the comparison is absolute at {@code floor × tolerance}. Perturbations that move an input of a non-smooth
+ * <p>The relative error of an element is {@code |a − n| / max(|a|, |n|, floor·max(1, |L|))}, L being the
+ * unperturbed loss. Rounding makes the loss uncertain by about {@code eps·|L|}, and a difference quotient turns
+ * that into noise of about {@code eps·|L|/h} in every numerical derivative, however small the gradient; the floor
+ * (default 1e-4 in double, 1e-2 in float) therefore scales with the loss, and gradients below it are compared
+ * absolutely, at {@code floor·max(1, |L|)} times the tolerance. Perturbations that move an input of a non-smooth
  * layer (ReLU) across 0 are skipped and counted, since the derivative does not exist at the kink.
  *
  * <p>Instances are immutable; the check itself runs the network's training path, so it must not run while
@@ -56,7 +57,7 @@ public final class GradientCheck {
         return new GradientCheck(h, floor, maxEntries, sampleSeed);
     }
 
-    /** The same check with denominator floor {@code f}. */
+    /** The same check with denominator floor {@code f} (per unit of loss; see the class documentation). */
     public GradientCheck floor(double f) {
         if (!(f > 0) || Double.isInfinite(f)) {
             throw new IllegalArgumentException("gradient check: floor must be positive, got " + f);
@@ -128,7 +129,12 @@ public final class GradientCheck {
         Objective f = new Objective() {
             @Override
             public double value() {
-                return Ops.dot(layer.forward(input), r);
+                Matrix out = layer.forward(input);
+                double sum = 0;
+                for (int i = 0, size = out.size(); i < size; i++) {
+                    sum += out.unsafeGet(i) * r.unsafeGet(i);
+                }
+                return sum;
             }
 
             @Override
@@ -164,6 +170,7 @@ public final class GradientCheck {
         double fl = Double.isNaN(floor) ? (type == DType.FLOAT64 ? 1e-4 : 1e-2) : floor;
         double[] offsets = {2 * h, h, -h, -2 * h};
         Random rng = new Random(sampleSeed);
+        double scaledFloor = fl * Math.max(1, Math.abs(f.value()));
         Kinks kinks = new Kinks();
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (Probe p : probes) {
@@ -193,7 +200,7 @@ public final class GradientCheck {
                 double numeric = derivativeAtZero(actual, values);
                 double analytic = p.analytic.unsafeGet(i);
                 double abs = Math.abs(analytic - numeric);
-                double rel = abs / Math.max(fl, Math.max(Math.abs(analytic), Math.abs(numeric)));
+                double rel = abs / Math.max(scaledFloor, Math.max(Math.abs(analytic), Math.abs(numeric)));
                 if (!(rel <= maxRel)) {
                     maxRel = rel;
                 }

@@ -282,7 +282,9 @@ public final class Network {
     }
 
     private void checkInput(String op, Matrix x) {
-        Objects.requireNonNull(x, op + ": x");
+        if (x == null) {
+            throw new NullPointerException(op + ": x is null");
+        }
         if (x.cols() != inputSize || x.dtype() != dtype) {
             throw new IllegalArgumentException(op + ": x is " + x.shape() + " " + x.dtype() + " but the network takes "
                     + inputSize + " " + dtype + " features per row");

@@ -36,7 +36,20 @@ public final class MeanSquaredError implements Loss {
         } else {
             Ops.sub(scores, targets.values(), diff);
         }
-        return 0.5 * Ops.dot(diff, diff) / n;
+        return 0.5 * sumOfSquares(diff) / n;
+    }
+
+    /**
+     * Accumulated in double whatever the element type: a float sum would add rounding noise of the order of the
+     * whole loss to every evaluation, which is what numerical gradient checks difference.
+     */
+    private static double sumOfSquares(Matrix m) {
+        double s = 0;
+        for (int i = 0, size = m.size(); i < size; i++) {
+            double v = m.unsafeGet(i);
+            s += v * v;
+        }
+        return s;
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.lanes.numerics.Ops;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 
 /**
  * Mini-batch training of a {@link Network}: each iteration gathers a batch into a preallocated matrix, runs the
@@ -111,20 +110,17 @@ public final class Trainer {
 
     private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest) {
         int n = x.rows();
-        int b = Math.min(batchSize, n);
-        int perEpoch = sampling == Sampling.SHUFFLE ? (n + b - 1) / b : Math.max(1, n / b);
+        BatchOrder order = new BatchOrder(sampling, n, batchSize, seed);
+        int b = order.batchSize();
+        int perEpoch = order.iterationsPerEpoch();
         long planned = epochs > 0 ? (long) epochs * perEpoch : iterations;
         if (planned > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("fit: " + epochs + " epochs of " + perEpoch + " iterations is too many");
         }
         int total = (int) planned;
-        Random rng = new Random(seed);
-        int[] order = new int[sampling == Sampling.SHUFFLE ? n : b];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
         Batch full = new Batch(b, labels, values);
-        Batch last = n % b == 0 || sampling != Sampling.SHUFFLE ? full : new Batch(n % b, labels, values);
+        int remainder = order.size(perEpoch - 1);
+        Batch last = remainder == b ? full : new Batch(remainder, labels, values);
         List<Parameter> params = List.copyOf(network.parameters().values());
         List<EpochReport> reports = new ArrayList<>();
 
@@ -136,20 +132,9 @@ public final class Trainer {
         for (int it = 0; it < total; it++) {
             int epoch = it / perEpoch + 1;
             int pos = it % perEpoch;
-            int offset = 0;
-            Batch batch = full;
-            if (sampling == Sampling.SHUFFLE) {
-                if (pos == 0) {
-                    shuffle(order, rng);
-                }
-                offset = pos * b;
-                batch = n - offset < b ? last : full;
-            } else {
-                for (int i = 0; i < b; i++) {
-                    order[i] = rng.nextInt(n);
-                }
-            }
-            batch.gather(x, order, offset);
+            int offset = order.prepare(pos);
+            Batch batch = order.size(pos) == b ? full : last;
+            batch.gather(x, order.indices(), offset);
             double loss = step(it, batch, params);
             epochLoss += loss;
             epochIterations++;
@@ -193,15 +178,6 @@ public final class Trainer {
         }
         optimizer.step(params);
         return loss;
-    }
-
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     /** A preallocated batch of inputs and targets, refilled in place every iteration. */

@@ -16,11 +16,16 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -173,9 +178,38 @@ class ModelFileTest {
         }
     }
 
+    @Test
+    void aLoadedModelPredictsFromManyThreadsAsFromOne() throws Exception {
+        Path file = dir.resolve("shared.lanes");
+        ModelFile.save(Network.builder(20).seed(2).init(Init.he()).affine(30).relu().affine(5).softmaxCrossEntropy()
+                .build(), file);
+        Network net = ModelFile.load(file);
+        List<Matrix> inputs = new ArrayList<>();
+        List<double[]> expected = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Matrix x = Matrix.gaussian(DType.FLOAT32, 1 + 50 * i, 20, 0, 1, new Random(i));
+            inputs.add(x);
+            expected.add(net.predict(x).toDoubleArray());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<double[]>> results = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                for (Matrix x : inputs) {
+                    results.add(pool.submit(() -> net.predict(x).toDoubleArray()));
+                }
+            }
+            for (int i = 0; i < results.size(); i++) {
+                assertArrayEquals(expected.get(i % inputs.size()), results.get(i).get(), "prediction " + i);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     /** Recomputes the trailing checksum so that a deliberate change passes the integrity check. */
     private static void resign(byte[] bytes) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        CRC32 crc = new CRC32();
         crc.update(bytes, 0, bytes.length - 4);
         ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
     }

@@ -1,0 +1,66 @@
+package dev.lanes.network.train;
+
+import java.util.Random;
+
+/**
+ * Which examples make up each batch: consecutive slices of a permutation reshuffled at the start of every epoch,
+ * or indices drawn with replacement. The index array is allocated once; nothing is allocated per batch.
+ */
+final class BatchOrder {
+    private final Trainer.Sampling sampling;
+    private final int examples;
+    private final int batchSize;
+    private final int[] order;
+    private final Random rng;
+
+    BatchOrder(Trainer.Sampling sampling, int examples, int batchSize, long seed) {
+        this.sampling = sampling;
+        this.examples = examples;
+        this.batchSize = Math.min(batchSize, examples);
+        this.order = new int[sampling == Trainer.Sampling.SHUFFLE ? examples : this.batchSize];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        this.rng = new Random(seed);
+    }
+
+    /** Iterations per epoch: every example once when shuffling (the last batch may be smaller), else n / batch. */
+    int iterationsPerEpoch() {
+        return sampling == Trainer.Sampling.SHUFFLE ? (examples + batchSize - 1) / batchSize
+                : Math.max(1, examples / batchSize);
+    }
+
+    /** The full batch size (at most the number of examples). */
+    int batchSize() {
+        return batchSize;
+    }
+
+    /** Prepares batch {@code position} of its epoch and returns its offset into {@link #indices()}. */
+    int prepare(int position) {
+        if (sampling == Trainer.Sampling.WITH_REPLACEMENT) {
+            for (int i = 0; i < batchSize; i++) {
+                order[i] = rng.nextInt(examples);
+            }
+            return 0;
+        }
+        if (position == 0) {
+            for (int i = order.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+        }
+        return position * batchSize;
+    }
+
+    /** Rows in batch {@code position}: the batch size, or the remainder for the last batch of a shuffled epoch. */
+    int size(int position) {
+        return sampling == Trainer.Sampling.SHUFFLE ? Math.min(batchSize, examples - position * batchSize) : batchSize;
+    }
+
+    /** The example indices; a batch is {@code size} of them from the offset {@link #prepare} returned. */
+    int[] indices() {
+        return order;
+    }
+}
