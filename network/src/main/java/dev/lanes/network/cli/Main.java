@@ -11,9 +11,9 @@ import java.nio.file.NoSuchFileException;
  */
 public final class Main {
     static final String USAGE = """
-            usage: lanes train    [options]            train a network on MNIST-format data; writes the model and an SVG chart
-                   lanes evaluate --model FILE [--data DIR]   accuracy of a saved model on the training and test images
-                   lanes predict  --model FILE [FILE...]      class of each image (IDX files) or row (CSV files, or CSV on stdin)
+            usage: lanes train [options]                      train a network, write the model and an SVG chart
+                   lanes evaluate --model FILE [--data DIR]   accuracy of a saved model on training and test sets
+                   lanes predict --model FILE [FILE...]       class of each IDX image or CSV row (no FILE: CSV on stdin)
                    lanes --help
 
             train options (defaults reproduce the reference two-layer network):

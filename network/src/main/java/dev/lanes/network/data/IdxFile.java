@@ -53,7 +53,8 @@ final class IdxFile {
             }
             if ((magic >>> 8 & 0xff) != UNSIGNED_BYTE) {
                 throw new IdxFormatException(file, 2, String.format(
-                        "data type 0x%02x is not supported; MNIST-format files hold unsigned bytes (0x08)", magic >>> 8 & 0xff));
+                        "data type 0x%02x is not supported; MNIST-format files hold unsigned bytes (0x08)",
+                        magic >>> 8 & 0xff));
             }
             if ((magic & 0xff) != rank) {
                 throw new IdxFormatException(file, 3, String.format(
@@ -70,6 +71,8 @@ final class IdxFile {
                     throw new IdxFormatException(file, at, "dimension " + i + " declares " + dim + ", more than 2^31-1");
                 }
                 dims[i] = (int) dim;
+                // Saturate instead of overflowing: the cap times any 31-bit dimension still fits in a long,
+                // and the cap is far above MAX_PAYLOAD, so a saturated size is rejected below.
                 payloadSize = Math.min(payloadSize * dim, Long.MAX_VALUE / Integer.MAX_VALUE);
             }
             long start = cursor.position;
@@ -82,8 +85,8 @@ final class IdxFile {
                 throw new IdxFormatException(file, end, fileSize < start + payloadSize
                         ? "the file ends here but dimensions " + describe(dims) + " declare " + payloadSize
                           + " bytes of " + what + " from offset " + start + " to " + (start + payloadSize)
-                        : "trailing data: dimensions " + describe(dims) + " declare " + what + " ending here but the file has "
-                          + fileSize + " bytes");
+                        : "trailing data: dimensions " + describe(dims) + " declare " + what
+                          + " ending here but the file has " + fileSize + " bytes");
             }
             byte[] payload = cursor.readPayload((int) payloadSize, dims, what);
             cursor.expectEnd(dims, what);
