@@ -1,0 +1,39 @@
+package dev.lanes.network.data;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A file that does not hold what the IDX format promises: a wrong magic number, a size that does not match the data,
+ * a truncated or corrupt stream, or trailing bytes. The message names the file and the byte offset where the
+ * problem was found; for gzip files the offset counts decompressed bytes.
+ */
+public final class IdxFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
+    private final long offset;
+
+    /** A problem found in {@code file} at byte {@code offset}. */
+    public IdxFormatException(Path file, long offset, String problem) {
+        super(file + ": at byte offset " + offset + ": " + problem);
+        this.file = file;
+        this.offset = offset;
+    }
+
+    /** A problem at {@code offset} whose cause is a lower-level I/O error (for example a corrupt gzip stream). */
+    public IdxFormatException(Path file, long offset, String problem, Throwable cause) {
+        this(file, offset, problem);
+        initCause(cause);
+    }
+
+    /** The file the problem was found in. */
+    public Path file() {
+        return file;
+    }
+
+    /** The byte offset of the problem (decompressed bytes for gzip files). */
+    public long offset() {
+        return offset;
+    }
+}
