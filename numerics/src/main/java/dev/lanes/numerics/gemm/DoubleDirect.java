@@ -1,0 +1,50 @@
+package dev.lanes.numerics.gemm;
+
+/**
+ * Unpacked loops for products too small for packing to pay (see {@link Gemm#DIRECT_MAX_WORK}). Without a
+ * transposed B the inner loop runs along a row of B and a row of C (contiguous, so C2 auto-vectorizes it);
+ * with a transposed B it is a dot product along a row of the stored B.
+ */
+final class DoubleDirect {
+    private DoubleDirect() {}
+
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
+                     double[] b, int ldb, double beta, double[] c, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int ci = i * ldc;
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    int bj = j * ldb;
+                    double s = 0;
+                    for (int p = 0; p < k; p++) {
+                        s += (transA ? a[p * lda + i] : a[i * lda + p]) * b[bj + p];
+                    }
+                    c[ci + j] = beta == 0 ? alpha * s : alpha * s + beta * c[ci + j];
+                }
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] = beta == 0 ? 0.0 : beta * c[ci + j];
+                }
+                for (int p = 0; p < k; p++) {
+                    double s = alpha * (transA ? a[p * lda + i] : a[i * lda + p]);
+                    int bp = p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += s * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code C = beta * C} over an m x n region; beta == 0 clears it without reading. */
+    static void scale(int m, int n, double beta, double[] c, int ldc) {
+        if (beta == 1) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = i * ldc, end = j + n; j < end; j++) {
+                c[j] = beta == 0 ? 0.0 : beta * c[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.lanes.numerics.gemm;
+
+/**
+ * The register-tiled innermost step of the blocked GEMM for {@code double}: updates one tile of at most
+ * {@link #mr()} x {@link #nr()} elements of C from one packed micro-panel of A and one of B.
+ *
+ * <p>Contract (the packing in {@link DoublePacking} produces exactly these layouts):
+ * <ul>
+ *   <li>A micro-panel: {@code kc} columns of {@code mr()} rows, column after column; element (r, p) is at
+ *       {@code ap[aOff + p * mr() + r]}. Rows at or beyond {@code rows} are zero.</li>
+ *   <li>B micro-panel: {@code kc} rows of {@code width} columns, row after row; element (p, j) is at
+ *       {@code bp[bOff + p * width + j]}. {@code width} is {@code nr()} for every panel but the last of a block,
+ *       whose width is {@code cols} rounded up to a multiple of {@link #pad()}; columns at or beyond {@code cols} are
+ *       zero. The padding lets a vector kernel run whole vectors without masks; the zeros never reach C.</li>
+ *   <li>C tile: the {@code rows x cols} elements at {@code c[cOff + r * ldc + j]} become
+ *       {@code alpha * sum_p A(r,p) B(p,j) + beta * C(r,j)}; when {@code beta == 0} C is not read, so NaN there cannot
+ *       leak. Elements outside the tile are never written.</li>
+ *   <li>The k-sum of every element is accumulated in the same order (p ascending, starting from zero) wherever the
+ *       element sits in the tile, so results do not depend on how the product was split among threads.</li>
+ * </ul>
+ */
+interface DoubleMicroKernel {
+    /** Rows of the register tile (height of a packed A micro-panel). */
+    int mr();
+
+    /** Columns of the register tile (width of a full packed B micro-panel). */
+    int nr();
+
+    /** Granularity the last, narrower B micro-panel of a block is zero-padded to. */
+    int pad();
+
+    /** Computes one C tile; see the interface documentation for the layouts. */
+    void tile(int kc, double[] ap, int aOff, double[] bp, int bOff, int width,
+              double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta);
+}

@@ -1,0 +1,83 @@
+package dev.lanes.numerics.gemm;
+
+/**
+ * Copies blocks of op(A) and op(B) into the micro-panel layouts of {@link DoubleMicroKernel}, resolving the transpose
+ * flags here so the micro-kernel sees a single layout, and zero-padding the edges.
+ */
+final class DoublePacking {
+    private DoublePacking() {}
+
+    /**
+     * Packs rows {@code i0 .. i0+mc-1} and columns {@code p0 .. p0+kc-1} of op(A) into {@code ceil(mc/mr)}
+     * micro-panels; panel {@code q} starts at {@code q * mr * kc}.
+     */
+    static void packA(boolean trans, double[] a, int lda, int i0, int mc, int p0, int kc, int mr, double[] dst) {
+        for (int ip = 0; ip < mc; ip += mr) {
+            int rows = Math.min(mr, mc - ip);
+            int base = ip * kc;
+            if (trans) {
+                // op(A)(i, p) = a[p * lda + i]: the mr values of one panel column are adjacent in memory.
+                for (int p = 0; p < kc; p++) {
+                    int src = (p0 + p) * lda + i0 + ip;
+                    int d = base + p * mr;
+                    System.arraycopy(a, src, dst, d, rows);
+                    for (int r = rows; r < mr; r++) {
+                        dst[d + r] = 0;
+                    }
+                }
+            } else {
+                // Read the mr source rows side by side so the writes stay sequential.
+                int src = (i0 + ip) * lda + p0;
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * mr;
+                    for (int r = 0; r < rows; r++) {
+                        dst[d + r] = a[src + r * lda + p];
+                    }
+                    for (int r = rows; r < mr; r++) {
+                        dst[d + r] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs rows {@code p0 .. p0+kc-1} and columns {@code j0 .. j0+nc-1} of op(B) into micro-panels of {@code nr}
+     * columns; the panel holding block column {@code jj} starts at {@code jj * kc}. The last panel is only
+     * {@link #panelWidth} wide.
+     */
+    static void packB(boolean trans, double[] b, int ldb, int p0, int kc, int j0, int nc, int nr, int pad,
+                      double[] dst) {
+        for (int jj = 0; jj < nc; jj += nr) {
+            int cols = Math.min(nr, nc - jj);
+            int w = panelWidth(cols, nr, pad);
+            int base = jj * kc;
+            if (trans) {
+                // op(B)(p, j) = b[j * ldb + p]: walk each source row sequentially, writing with stride w.
+                for (int j = 0; j < cols; j++) {
+                    int src = (j0 + jj + j) * ldb + p0;
+                    for (int p = 0; p < kc; p++) {
+                        dst[base + p * w + j] = b[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, (p0 + p) * ldb + j0 + jj, dst, base + p * w, cols);
+                }
+            }
+            if (w > cols) {
+                for (int p = 0; p < kc; p++) {
+                    int d = base + p * w;
+                    for (int j = cols; j < w; j++) {
+                        dst[d + j] = 0;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Width of a packed B micro-panel holding {@code cols <= nr} columns. */
+    static int panelWidth(int cols, int nr, int pad) {
+        return cols == nr ? nr : (cols + pad - 1) / pad * pad;
+    }
+}

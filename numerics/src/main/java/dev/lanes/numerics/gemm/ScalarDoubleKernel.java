@@ -1,0 +1,79 @@
+package dev.lanes.numerics.gemm;
+
+/**
+ * Plain-Java micro-kernel used when the Vector API is not available: a 4 x 4 tile in 16 local accumulators, which
+ * C2 keeps in registers. Edge panels (narrower than 4 columns) run column by column with 4 accumulators.
+ * Multiply and add stay separate (no {@code Math.fma}) because on hardware without FMA that call is a slow
+ * software emulation.
+ */
+final class ScalarDoubleKernel implements DoubleMicroKernel {
+    static final int MR = 4;
+    static final int NR = 4;
+
+    @Override public int mr() { return MR; }
+    @Override public int nr() { return NR; }
+    @Override public int pad() { return 1; }
+
+    @Override
+    public void tile(int kc, double[] ap, int aOff, double[] bp, int bOff, int width,
+                     double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+        if (width == NR) {
+            full(kc, ap, aOff, bp, bOff, c, cOff, ldc, rows, cols, alpha, beta);
+        } else {
+            for (int j = 0; j < cols; j++) {
+                column(kc, ap, aOff, bp, bOff + j, width, c, cOff + j, ldc, rows, alpha, beta);
+            }
+        }
+    }
+
+    private static void full(int kc, double[] ap, int aOff, double[] bp, int bOff,
+                             double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+        double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+        double s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+        double s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+        double s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+        for (int p = 0; p < kc; p++) {
+            int ia = aOff + p * MR;
+            int ib = bOff + p * NR;
+            double b0 = bp[ib], b1 = bp[ib + 1], b2 = bp[ib + 2], b3 = bp[ib + 3];
+            double a0 = ap[ia], a1 = ap[ia + 1], a2 = ap[ia + 2], a3 = ap[ia + 3];
+            s00 += a0 * b0; s01 += a0 * b1; s02 += a0 * b2; s03 += a0 * b3;
+            s10 += a1 * b0; s11 += a1 * b1; s12 += a1 * b2; s13 += a1 * b3;
+            s20 += a2 * b0; s21 += a2 * b1; s22 += a2 * b2; s23 += a2 * b3;
+            s30 += a3 * b0; s31 += a3 * b1; s32 += a3 * b2; s33 += a3 * b3;
+        }
+        row(c, cOff, cols, s00, s01, s02, s03, alpha, beta);
+        if (rows > 1) row(c, cOff + ldc, cols, s10, s11, s12, s13, alpha, beta);
+        if (rows > 2) row(c, cOff + 2 * ldc, cols, s20, s21, s22, s23, alpha, beta);
+        if (rows > 3) row(c, cOff + 3 * ldc, cols, s30, s31, s32, s33, alpha, beta);
+    }
+
+    private static void column(int kc, double[] ap, int aOff, double[] bp, int bOff, int width,
+                               double[] c, int cOff, int ldc, int rows, double alpha, double beta) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int p = 0; p < kc; p++) {
+            int ia = aOff + p * MR;
+            double b = bp[bOff + p * width];
+            s0 += ap[ia] * b;
+            s1 += ap[ia + 1] * b;
+            s2 += ap[ia + 2] * b;
+            s3 += ap[ia + 3] * b;
+        }
+        put(c, cOff, s0, alpha, beta);
+        if (rows > 1) put(c, cOff + ldc, s1, alpha, beta);
+        if (rows > 2) put(c, cOff + 2 * ldc, s2, alpha, beta);
+        if (rows > 3) put(c, cOff + 3 * ldc, s3, alpha, beta);
+    }
+
+    private static void row(double[] c, int off, int cols, double s0, double s1, double s2, double s3,
+                            double alpha, double beta) {
+        put(c, off, s0, alpha, beta);
+        if (cols > 1) put(c, off + 1, s1, alpha, beta);
+        if (cols > 2) put(c, off + 2, s2, alpha, beta);
+        if (cols > 3) put(c, off + 3, s3, alpha, beta);
+    }
+
+    private static void put(double[] c, int i, double s, double alpha, double beta) {
+        c[i] = beta == 0 ? alpha * s : alpha * s + beta * c[i];
+    }
+}

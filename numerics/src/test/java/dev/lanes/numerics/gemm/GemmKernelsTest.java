@@ -1,0 +1,160 @@
+package dev.lanes.numerics.gemm;
+
+import dev.lanes.numerics.Parallelism;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Named examples, kernel availability, and thread-count independence of the GEMM. */
+class GemmKernelsTest {
+
+    static boolean vectorAvailable() {
+        try {
+            MicroKernels.vectorFloats();
+            MicroKernels.vectorDoubles();
+            return true;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void vectorKernelPresentExactlyWhenTheModuleIs() {
+        boolean expectFallback = Boolean.getBoolean("lanes.expectFallback");
+        assertEquals(!expectFallback, vectorAvailable(),
+                "vector GEMM kernel availability (lanes.expectFallback=" + expectFallback + ")");
+    }
+
+    @Test
+    void twoByTwoWorkedExample() {
+        // [1 2; 3 4] * [5 6; 7 8] = [19 22; 43 50]; then 2 * that - 1 * [1 1; 1 1].
+        float[] c = {1, 1, 1, 1};
+        Gemm.sgemm(false, false, 2, 2, 2, 2f, new float[] {1, 2, 3, 4}, 2, new float[] {5, 6, 7, 8}, 2, -1f, c, 2);
+        assertArrayEquals(new float[] {37, 43, 85, 99}, c);
+    }
+
+    @Test
+    void transposedOperandsReadTheStoredLayout() {
+        // A stored 3x2 and used transposed (2x3); B stored 2x3 and used transposed (3x2).
+        double[] a = {1, 4, 2, 5, 3, 6};
+        double[] b = {1, 0, 2, 0, 1, 1};
+        double[] c = new double[4];
+        Gemm.dgemm(true, true, 2, 2, 3, 1, a, 2, b, 3, 0, c, 2);
+        assertArrayEquals(new double[] {7, 5, 16, 11}, c);
+    }
+
+    @Test
+    void betaZeroIgnoresNaNInCAndKZeroScalesC() {
+        float[] c = new float[40 * 30];
+        Arrays.fill(c, Float.NaN);
+        Gemm.sgemm(false, false, 40, 30, 0, 1f, new float[0], 0, new float[30], 30, 0f, c, 30);
+        for (float x : c) {
+            assertEquals(0f, x);
+        }
+        double[] d = new double[64 * 64];
+        Arrays.fill(d, 2);
+        Gemm.dgemm(false, false, 64, 64, 0, 1, new double[0], 0, new double[64 * 64], 64, 0.5, d, 64);
+        for (double x : d) {
+            assertEquals(1, x);
+        }
+    }
+
+    @Test
+    void emptyResultTouchesNothing() {
+        float[] c = {42};
+        Gemm.sgemm(false, false, 0, 1, 5, 1f, new float[0], 5, new float[5], 1, 0f, c, 1);
+        Gemm.sgemm(false, false, 1, 0, 5, 1f, new float[5], 5, new float[0], 0, 0f, c, 0);
+        assertEquals(42f, c[0]);
+    }
+
+    @Test
+    void parallelismRejectsNonPositiveCounts() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallelism.setThreads(0));
+        assertTrue(e.getMessage().contains("0"), e.getMessage());
+    }
+
+    @Test
+    void scalarResultsAreBitwiseEqualForAnyThreadCount() {
+        assertThreadCountIndependent(new ScalarFloatKernel(), new ScalarDoubleKernel());
+    }
+
+    @Test
+    void vectorResultsAreBitwiseEqualForAnyThreadCount() {
+        Assumptions.assumeTrue(vectorAvailable(), "Vector API module not enabled in this run");
+        assertThreadCountIndependent(MicroKernels.vectorFloats(), MicroKernels.vectorDoubles());
+    }
+
+    @Test
+    void publicEntryIsBitwiseEqualForAnyThreadCount() {
+        int before = Parallelism.threads();
+        try {
+            Random rng = new Random(7);
+            float[] a = randomFloats(rng, 150 * 301);
+            float[] b = randomFloats(rng, 301 * 131);
+            float[][] results = new float[3][];
+            int[] counts = {1, 3, 4};
+            for (int t = 0; t < counts.length; t++) {
+                Parallelism.setThreads(counts[t]);
+                results[t] = new float[150 * 131];
+                Gemm.sgemm(false, false, 150, 131, 301, 1.5f, a, 301, b, 131, 0f, results[t], 131);
+            }
+            assertArrayEquals(results[0], results[1]);
+            assertArrayEquals(results[0], results[2]);
+        } finally {
+            Parallelism.setThreads(before);
+        }
+    }
+
+    /** Row-split (tall) and column-split (wide) products, every transpose variant, 1 vs 3 vs 4 threads. */
+    private static void assertThreadCountIndependent(FloatMicroKernel fk, DoubleMicroKernel dk) {
+        Random rng = new Random(11);
+        int[][] shapes = {{203, 171, 301}, {37, 530, 120}};
+        for (int[] s : shapes) {
+            int m = s[0];
+            int n = s[1];
+            int k = s[2];
+            assertTrue((long) m * n * k >= Split.PARALLEL_MIN_WORK, "product too small to be split");
+            for (int variant = 0; variant < 4; variant++) {
+                boolean ta = (variant & 1) != 0;
+                boolean tb = (variant & 2) != 0;
+                float[] a = randomFloats(rng, m * k);
+                float[] b = randomFloats(rng, k * n);
+                float[] c0 = randomFloats(rng, m * n);
+                double[] da = Oracle.widen(a);
+                double[] db = Oracle.widen(b);
+                float[] one = null;
+                double[] dOne = null;
+                for (int threads : new int[] {1, 3, 4}) {
+                    float[] c = c0.clone();
+                    Gemm.blocked(fk, threads, ta, tb, m, n, k, 0.75f, a, ta ? m : k, b, tb ? k : n, 0.5f, c, n);
+                    double[] d = Oracle.widen(c0);
+                    Gemm.blocked(dk, threads, ta, tb, m, n, k, 0.75, da, ta ? m : k, db, tb ? k : n, 0.5, d, n);
+                    if (one == null) {
+                        one = c;
+                        dOne = d;
+                        assertFalse(Arrays.equals(c, c0), "product left C unchanged");
+                    } else {
+                        assertArrayEquals(one, c, "float, " + threads + " threads, shape " + Arrays.toString(s));
+                        assertArrayEquals(dOne, d, "double, " + threads + " threads, shape " + Arrays.toString(s));
+                    }
+                }
+            }
+        }
+    }
+
+    private static float[] randomFloats(Random rng, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = rng.nextFloat() * 2 - 1;
+        }
+        return x;
+    }
+}
