@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Lanes' Vector API kernels against its scalar kernels, called directly (the internal {@code Kernels} interface,
- * below {@code Ops}' checks), on the same arrays. {@code shape} is rows x cols: {@code 1000x1000} is the 1M-element
+ * below {@code Ops}' checks), on the same arrays. {@code size} is rows x cols: {@code 1000x1000} is the 1M-element
  * case, {@code 100x784} an MNIST batch; element-wise ops use rows*cols elements, {@code softmaxRows} the rows.
  * Inputs are uniform in [-4, 4), where exp, tanh and sigmoid take their general paths. A vector row in a JVM
  * without the incubator module is skipped (secondary result {@code skipped} > 0).
@@ -37,13 +37,13 @@ public class ElementwiseBenchmark {
     public String op;
 
     @Param({"scalar", "vector"})
-    public String impl;
+    public String kernels;
 
     @Param({"f32", "f64"})
     public String type;
 
     @Param({"1000x1000", "100x784"})
-    public String shape;
+    public String size;
 
     private Runnable kernel;
     private Object out;
@@ -51,19 +51,19 @@ public class ElementwiseBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        String[] dims = shape.split("x");
+        String[] dims = size.split("x");
         if (dims.length != 2) {
-            throw new IllegalArgumentException("shape must be ROWSxCOLS, got " + shape);
+            throw new IllegalArgumentException("size must be ROWSxCOLS, got " + size);
         }
         int rows = Integer.parseInt(dims[0]);
         int cols = Integer.parseInt(dims[1]);
-        Optional<Kernels> chosen = switch (impl) {
+        Optional<Kernels> chosen = switch (kernels) {
             case "scalar" -> Optional.of(KernelProvider.scalar());
             case "vector" -> KernelProvider.vector();
-            default -> throw new IllegalArgumentException("impl must be scalar or vector, got " + impl);
+            default -> throw new IllegalArgumentException("kernels must be scalar or vector, got " + kernels);
         };
         if (chosen.isEmpty()) {
-            System.out.println("SKIPPED op=" + op + " impl=vector: the Vector API is not available in this JVM; run with "
+            System.out.println("SKIPPED op=" + op + " kernels=vector: the Vector API is not available in this JVM; run with "
                     + KernelProvider.VECTOR_FLAG);
             skipped = true;
             kernel = () -> { };

@@ -12,7 +12,7 @@ record GemmRow(String impl, String type, int threads, GemmShape shape, boolean s
         if (r.benchmark().equals("GemmBenchmark")) {
             shape = GemmShape.square(Integer.parseInt(r.param("n")));
             square = true;
-        } else if (r.benchmark().equals("NetworkShapeGemmBenchmark")) {
+        } else if (r.benchmark().equals("NetworkShapesBenchmark")) {
             shape = GemmShape.parse(r.param("shape"));
             square = false;
         } else {

@@ -154,7 +154,7 @@ public final class Report {
         md.append("| op | shape | type | scalar µs | vector µs | vector speed-up | vector GB/s |\n");
         md.append("|---|---|---|---:|---:|---:|---:|\n");
         Map<String, List<Result>> groups = rows.stream().collect(Collectors.groupingBy(
-                r -> r.param("op") + "|" + r.param("shape") + "|" + r.param("type"), LinkedHashMap::new, Collectors.toList()));
+                r -> r.param("op") + "|" + r.param("size") + "|" + r.param("type"), LinkedHashMap::new, Collectors.toList()));
         groups.forEach((key, group) -> {
             String[] k = key.split("\\|");
             OptionalDouble scalar = micros(group, "scalar");
@@ -169,8 +169,8 @@ public final class Report {
         md.append('\n');
     }
 
-    private static OptionalDouble micros(List<Result> rows, String impl) {
-        return rows.stream().filter(r -> r.param("impl").equals(impl)).mapToDouble(Result::micros).findFirst();
+    private static OptionalDouble micros(List<Result> rows, String kernels) {
+        return rows.stream().filter(r -> r.param("kernels").equals(kernels)).mapToDouble(Result::micros).findFirst();
     }
 
     /** Bytes an element-wise op must move at least: arrays touched x elements x element size. */

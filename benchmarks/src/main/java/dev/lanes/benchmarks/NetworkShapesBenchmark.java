@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsPrepend = {"--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class NetworkShapeGemmBenchmark {
+public class NetworkShapesBenchmark {
 
     @Param({"lanes", "naive", "ejml", "ejml-concurrent", "ojalgo", "netlib-vector", "netlib-java", "openblas"})
     public String impl;
