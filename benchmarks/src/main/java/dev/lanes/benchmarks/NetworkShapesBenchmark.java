@@ -19,14 +19,14 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The products a 784-50-10 network (batch 100) and a 784-256-... network (batch 128) actually run, with their
- * transposes. {@code shape} is {@code "m,n,k,ta,tb"}: C is m x n, the inner dimension k, ta/tb {@code N} or
- * {@code T} say whether A/B are used transposed as stored:
+ * transposes. {@code shape} is {@code "MxNxK-AB"}: C is M x N, the inner dimension K, A and B {@code N} or
+ * {@code T} say whether A/B are used as stored or transposed:
  * <ul>
- *   <li>{@code 100,50,784,N,N}: forward X·W, 100x784 by 784x50;</li>
- *   <li>{@code 784,50,100,T,N}: weight gradient Xᵀ·dY, X 100x784, dY 100x50;</li>
- *   <li>{@code 100,784,50,N,T}: input gradient dY·Wᵀ, dY 100x50, W 784x50;</li>
- *   <li>{@code 100,10,50,N,N}: the output layer, 100x50 by 50x10;</li>
- *   <li>{@code 256,256,784,N,N}: 256x784 by 784x256.</li>
+ *   <li>{@code 100x50x784-NN}: forward X·W, 100x784 by 784x50;</li>
+ *   <li>{@code 784x50x100-TN}: weight gradient Xᵀ·dY, X 100x784, dY 100x50;</li>
+ *   <li>{@code 100x784x50-NT}: input gradient dY·Wᵀ, dY 100x50, W 784x50;</li>
+ *   <li>{@code 100x10x50-NN}: the output layer, 100x50 by 50x10;</li>
+ *   <li>{@code 256x256x784-NN}: 256x784 by 784x256.</li>
  * </ul>
  * Result: microseconds per product; the report tool converts it to GFLOP/s (2mnk flops per product).
  */
@@ -44,7 +44,7 @@ public class NetworkShapesBenchmark {
     @Param({"f32", "f64"})
     public String type;
 
-    @Param({"100,50,784,N,N", "784,50,100,T,N", "100,784,50,N,T", "100,10,50,N,N", "256,256,784,N,N"})
+    @Param({"100x50x784-NN", "784x50x100-TN", "100x784x50-NT", "100x10x50-NN", "256x256x784-NN"})
     public String shape;
 
     @Param({"1", "2"})

@@ -18,22 +18,28 @@ public record GemmShape(int m, int n, int k, boolean transA, boolean transB) {
     }
 
     /**
-     * Parses the benchmark parameter form {@code "m,n,k,ta,tb"}, where ta and tb are {@code N} (as stored)
-     * or {@code T} (transposed), e.g. {@code "784,50,100,T,N"} for X<sup>T</sup>·dY with X 100x784, dY 100x50.
+     * Parses the benchmark parameter form {@code "MxNxK-AB"}: C is M x N, the inner dimension K, and A, B are
+     * {@code N} (used as stored) or {@code T} (used transposed), e.g. {@code "784x50x100-TN"} for X<sup>T</sup>·dY
+     * with X 100x784 and dY 100x50. No commas: JMH splits {@code -p} values on them.
      */
     public static GemmShape parse(String spec) {
-        String[] parts = spec.split(",");
-        if (parts.length != 5) {
-            throw new IllegalArgumentException("gemm shape must be \"m,n,k,ta,tb\" (ta, tb = N or T), got \"" + spec + "\"");
+        String[] halves = spec.trim().split("-");
+        String[] dims = halves[0].split("x");
+        if (halves.length != 2 || dims.length != 3 || halves[1].length() != 2) {
+            throw new IllegalArgumentException("gemm shape must be \"MxNxK-AB\" (A, B = N or T), got \"" + spec + "\"");
         }
-        return new GemmShape(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
-                Integer.parseInt(parts[2].trim()), flag(parts[3], spec), flag(parts[4], spec));
+        try {
+            return new GemmShape(Integer.parseInt(dims[0]), Integer.parseInt(dims[1]), Integer.parseInt(dims[2]),
+                    flag(halves[1].charAt(0), spec), flag(halves[1].charAt(1), spec));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("gemm shape must be \"MxNxK-AB\" with integer sizes, got \"" + spec + "\"");
+        }
     }
 
-    private static boolean flag(String s, String spec) {
-        switch (s.trim()) {
-            case "N": return false;
-            case "T": return true;
+    private static boolean flag(char c, String spec) {
+        switch (c) {
+            case 'N': return false;
+            case 'T': return true;
             default: throw new IllegalArgumentException("transpose flag must be N or T in \"" + spec + "\"");
         }
     }
