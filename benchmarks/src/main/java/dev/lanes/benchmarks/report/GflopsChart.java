@@ -88,7 +88,8 @@ final class GflopsChart {
         sb.append(String.format(Locale.ROOT,
                 "<text transform=\"translate(%d,%d) rotate(-90)\" text-anchor=\"middle\">GFLOP/s (2n³ flops / time)</text>%n",
                 x0 + 16, oy + PLOT_H / 2));
-        for (int i = 0; i < order.size(); i++) {
+        // Reverse order so the first implementation (Lanes) is drawn last, on top.
+        for (int i = order.size() - 1; i >= 0; i--) {
             String impl = order.get(i);
             Map<Integer, Double> points = new TreeMap<>();
             rows.stream().filter(r -> r.impl().equals(impl)).forEach(r -> points.put(r.shape().m(), r.gflops()));

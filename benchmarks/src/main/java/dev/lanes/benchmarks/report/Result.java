@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** One JMH result row: which benchmark, its parameters, its score, and its secondary results. */
 record Result(String benchmark, Map<String, String> params, double score, String unit,
-              Map<String, Double> secondary, String jdk, String vm) {
+              Map<String, Double> secondary, String jdk, String vm, int forks, String settings) {
 
     /** Rows from one JMH JSON document. */
     @SuppressWarnings("unchecked")
@@ -34,9 +34,13 @@ record Result(String benchmark, Map<String, String> params, double score, String
         if (s instanceof Map<?, ?> map) {
             map.forEach((k, v) -> secondary.put((String) k, number(((Map<String, Object>) v).get("score"))));
         }
+        int forks = (int) number(row.get("forks"));
+        String settings = forks + (forks == 1 ? " fork, " : " forks, ")
+                + (int) number(row.get("warmupIterations")) + " x " + row.get("warmupTime") + " warm-up, "
+                + (int) number(row.get("measurementIterations")) + " x " + row.get("measurementTime") + " measured";
         return new Result(benchmark, params, number(primary.get("score")), (String) primary.get("scoreUnit"),
                 secondary, String.valueOf(row.get("jdkVersion")),
-                row.get("vmName") + " " + row.get("vmVersion"));
+                row.get("vmName") + " " + row.get("vmVersion"), forks, settings);
     }
 
     private static double number(Object o) {
