@@ -25,41 +25,55 @@ public final class KernelProvider {
     private KernelProvider() {
     }
 
-    /** Holder idiom: the choice is made, and logged, by the first thread that needs kernels, exactly once. */
+    /** Holder idiom: the first thread that needs kernels makes the choice, and logs it, exactly once. */
     private static final class Holder {
-        static final Choice CHOICE = Choice.make();
+        static final Kernels KERNELS;
+        static final IllegalStateException FAILURE;
+
+        static {
+            Kernels chosen = null;
+            IllegalStateException failure = null;
+            try {
+                chosen = decide(System.getProperty(PROPERTY, ""), System.getLogger("dev.lanes.numerics"));
+            } catch (IllegalStateException e) {
+                failure = e;
+            }
+            KERNELS = chosen;
+            FAILURE = failure;
+        }
     }
 
-    /** The outcome of the decision: kernels, or the reason a forced choice could not be honoured. */
-    private record Choice(Kernels kernels, String failure) {
-        static Choice make() {
-            System.Logger log = System.getLogger("dev.lanes.numerics");
-            String forced = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-            Optional<Kernels> vector;
-            switch (forced) {
-                case "scalar":
-                    log.log(Level.INFO, "Lanes kernels: scalar (forced by -D" + PROPERTY + "=scalar)");
-                    return new Choice(new ScalarKernels(), null);
-                case "vector":
-                    vector = vector();
-                    if (vector.isEmpty()) {
-                        return new Choice(null, "-D" + PROPERTY + "=vector but " + unavailableReason()
-                                + "; start the JVM with " + VECTOR_FLAG);
-                    }
-                    log.log(Level.INFO, "Lanes kernels: " + vector.get().description() + " (forced by -D" + PROPERTY + "=vector)");
-                    return new Choice(vector.get(), null);
-                case "":
-                    vector = vector();
-                    if (vector.isPresent()) {
-                        log.log(Level.INFO, "Lanes kernels: " + vector.get().description());
-                        return new Choice(vector.get(), null);
-                    }
-                    log.log(Level.INFO, "Lanes kernels: scalar (" + unavailableReason() + "; add " + VECTOR_FLAG
-                            + " to the JVM options to enable the Vector API)");
-                    return new Choice(new ScalarKernels(), null);
-                default:
-                    return new Choice(null, "-D" + PROPERTY + "=" + forced + " is not one of: scalar, vector");
+    /**
+     * Picks the implementation for a {@code lanes.kernels} value ({@code ""} means automatic) and logs the choice
+     * as a single INFO record on {@code log}.
+     *
+     * @throws IllegalStateException when the value is unknown, or forces vector kernels that cannot be loaded
+     */
+    static Kernels decide(String forced, System.Logger log) {
+        String mode = forced.trim().toLowerCase(Locale.ROOT);
+        switch (mode) {
+            case "scalar": {
+                log.log(Level.INFO, "Lanes kernels: scalar (forced by -D" + PROPERTY + "=scalar)");
+                return new ScalarKernels();
             }
+            case "vector": {
+                Kernels vector = vector().orElseThrow(() -> new IllegalStateException("-D" + PROPERTY
+                        + "=vector but " + unavailableReason() + "; start the JVM with " + VECTOR_FLAG));
+                log.log(Level.INFO, "Lanes kernels: " + vector.description() + " (forced by -D" + PROPERTY + "=vector)");
+                return vector;
+            }
+            case "": {
+                Optional<Kernels> vector = vector();
+                if (vector.isPresent()) {
+                    log.log(Level.INFO, "Lanes kernels: " + vector.get().description());
+                    return vector.get();
+                }
+                log.log(Level.INFO, "Lanes kernels: scalar (" + unavailableReason() + "; add " + VECTOR_FLAG
+                        + " to the JVM options to use the Vector API)");
+                return new ScalarKernels();
+            }
+            default:
+                throw new IllegalStateException("-D" + PROPERTY + "=" + forced + " is not one of: scalar, vector");
         }
     }
 
@@ -70,17 +84,15 @@ public final class KernelProvider {
      *                               unknown; the message says which flag to add
      */
     public static Kernels kernels() {
-        Choice c = Holder.CHOICE;
-        if (c.kernels() == null) {
-            throw new IllegalStateException(c.failure());
+        if (Holder.FAILURE != null) {
+            throw new IllegalStateException(Holder.FAILURE.getMessage(), Holder.FAILURE);
         }
-        return c.kernels();
+        return Holder.KERNELS;
     }
 
     /** True when the Vector API implementation is active. */
     public static boolean vectorEnabled() {
-        Choice c = Holder.CHOICE;
-        return c.kernels() != null && "vector".equals(c.kernels().name());
+        return Holder.KERNELS != null && "vector".equals(Holder.KERNELS.name());
     }
 
     /** A scalar implementation, whatever is active; for tests and benchmarks that compare the two. */

@@ -5,7 +5,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -21,12 +20,11 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorKernels extends ScalarKernels {
     /**
-     * Width in bits, from the system property {@code lanes.vectorBits} (128, 256 or 512) for experiments, otherwise
-     * the platform's preferred width. On Zen 4 the preferred width is 512 bits.
+     * The platform's preferred shape: 512 bits on Zen 4. {@code -XX:MaxVectorSize=32} caps it at 256 bits for
+     * experiments, with no code change.
      */
-    private static final int BITS = chooseBits();
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(BITS));
-    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, VectorShape.forBitSize(BITS));
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     private static final int FL = F.length();
     private static final int DL = D.length();
     /**
@@ -38,23 +36,9 @@ final class VectorKernels extends ScalarKernels {
     VectorKernels() {
     }
 
-    private static int chooseBits() {
-        int preferred = FloatVector.SPECIES_PREFERRED.vectorBitSize();
-        String requested = System.getProperty("lanes.vectorBits", "");
-        if (requested.isEmpty()) {
-            return preferred;
-        }
-        int bits = Integer.parseInt(requested.trim());
-        if ((bits != 128 && bits != 256 && bits != 512) || bits > preferred) {
-            throw new IllegalArgumentException("lanes.vectorBits=" + requested + " must be 128, 256 or 512 and at most "
-                    + preferred + " on this CPU");
-        }
-        return bits;
-    }
-
     @Override
     public String description() {
-        return "vector (" + BITS + "-bit, " + FL + " float lanes, " + DL + " double lanes)";
+        return "vector (" + F.vectorBitSize() + "-bit, " + FL + " float lanes, " + DL + " double lanes)";
     }
 
     @Override

@@ -1,0 +1,35 @@
+package dev.lanes.network.layer;
+
+import dev.lanes.numerics.Matrix;
+import dev.lanes.numerics.Ops;
+
+/**
+ * The addition node of a computational graph, {@code z = x + y} element-wise. Backward passes the upstream
+ * gradient unchanged to both inputs, so it keeps nothing from forward.
+ */
+public final class Add {
+    private Matrix out;
+    private Matrix dout;
+
+    /** {@code x + y} (a node-owned buffer). */
+    public Matrix forward(Matrix x, Matrix y) {
+        out = Buffers.like(out, x);
+        Ops.add(x, y, out);
+        return out;
+    }
+
+    /** Records {@code dout}; {@link #dx()} and {@link #dy()} are then both {@code dout} itself. */
+    public void backward(Matrix dout) {
+        this.dout = dout;
+    }
+
+    /** Gradient with respect to x from the last backward. */
+    public Matrix dx() {
+        return dout;
+    }
+
+    /** Gradient with respect to y from the last backward. */
+    public Matrix dy() {
+        return dout;
+    }
+}

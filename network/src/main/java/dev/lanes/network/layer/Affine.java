@@ -1,0 +1,92 @@
+package dev.lanes.network.layer;
+
+import dev.lanes.network.Layer;
+import dev.lanes.network.Parameter;
+import dev.lanes.numerics.Matrix;
+import dev.lanes.numerics.Ops;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The fully connected layer on a batch: {@code Y = X·W + b}, X being {@code batch x inputs}, W
+ * {@code inputs x units} and b a {@code 1 x units} row added to every row.
+ *
+ * <p>Backward: {@code dX = dY·Wᵀ}, {@code dW = Xᵀ·dY}, {@code db} = column sums of dY. The transposes are GEMM
+ * flags, never materialised matrices.
+ */
+public final class Affine implements Layer {
+    private final String name;
+    private final Parameter w;
+    private final Parameter b;
+    private Matrix x;
+    private Matrix out;
+    private Matrix dx;
+
+    /**
+     * A layer using {@code weights} and {@code bias} themselves (not copies) as its parameters.
+     *
+     * @throws IllegalArgumentException when the bias is not {@code 1 x weights.cols()} or the types differ
+     */
+    public Affine(String name, Matrix weights, Matrix bias) {
+        this.name = Objects.requireNonNull(name, "name");
+        if (bias.rows() != 1 || bias.cols() != weights.cols() || bias.dtype() != weights.dtype()) {
+            throw new IllegalArgumentException(name + ": weights are " + weights.shape() + " " + weights.dtype()
+                    + " but bias is " + bias.shape() + " " + bias.dtype() + " (expected 1x" + weights.cols() + ")");
+        }
+        this.w = new Parameter(name + ".W", weights, Matrix.zeros(weights.dtype(), weights.rows(), weights.cols()));
+        this.b = new Parameter(name + ".b", bias, Matrix.zeros(bias.dtype(), 1, bias.cols()));
+    }
+
+    /** Number of inputs (rows of W). */
+    public int inputs() {
+        return w.value().rows();
+    }
+
+    /** Number of outputs (columns of W). */
+    public int units() {
+        return w.value().cols();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Matrix forward(Matrix x) {
+        this.x = x;
+        out = infer(x, out);
+        return out;
+    }
+
+    @Override
+    public Matrix backward(Matrix dout) {
+        backwardParameters(dout);
+        dx = Buffers.fit(dx, dout.dtype(), dout.rows(), inputs());
+        Ops.gemm(1, dout, false, w.value(), true, 0, dx);
+        return dx;
+    }
+
+    @Override
+    public void backwardParameters(Matrix dout) {
+        Ops.gemm(1, x, true, dout, false, 0, w.gradient());
+        Ops.columnSums(dout, b.gradient());
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(w, b);
+    }
+
+    @Override
+    public Matrix infer(Matrix x, Matrix out) {
+        if (x.cols() != inputs()) {
+            throw new IllegalArgumentException(name + ": input is " + x.shape() + " but W is "
+                    + w.value().shape() + " (expected " + inputs() + " columns)");
+        }
+        Matrix y = Buffers.fit(out, x.dtype(), x.rows(), units());
+        Ops.matmul(x, w.value(), y);
+        Ops.addRowVector(y, b.value(), y);
+        return y;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.lanes.network.train;
+
+/**
+ * The figures of one epoch.
+ *
+ * @param epoch             1-based epoch number
+ * @param iteration         iterations completed so far, in all epochs
+ * @param loss              mean mini-batch loss over the epoch's iterations
+ * @param trainAccuracy     accuracy on the whole training set after the epoch (NaN without class labels)
+ * @param testAccuracy      accuracy on the test set after the epoch (NaN without a test set)
+ * @param examplesPerSecond training examples processed per second during the epoch
+ * @param elapsedSeconds    training time so far, excluding the accuracy evaluations
+ */
+public record EpochReport(int epoch, int iteration, double loss, double trainAccuracy, double testAccuracy,
+                          double examplesPerSecond, double elapsedSeconds) {
+}

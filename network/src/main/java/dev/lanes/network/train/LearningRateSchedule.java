@@ -1,0 +1,39 @@
+package dev.lanes.network.train;
+
+/** The learning rate as a function of the optimiser's step count (0 for the first update). */
+@FunctionalInterface
+public interface LearningRateSchedule {
+    /** The rate for update number {@code step}. */
+    double rate(long step);
+
+    /** The same rate for every step. */
+    static LearningRateSchedule constant(double rate) {
+        check(rate);
+        return step -> rate;
+    }
+
+    /** {@code rate · factor^(step / every)}: multiplied by {@code factor} every {@code every} steps. */
+    static LearningRateSchedule step(double rate, double factor, long every) {
+        check(rate);
+        if (!(factor > 0 && factor <= 1) || every < 1) {
+            throw new IllegalArgumentException("step schedule: factor must be in (0, 1] and every >= 1, got factor "
+                    + factor + ", every " + every);
+        }
+        return step -> rate * Math.pow(factor, step / every);
+    }
+
+    /** {@code rate · decay^step}: a smooth exponential decay. */
+    static LearningRateSchedule exponential(double rate, double decay) {
+        check(rate);
+        if (!(decay > 0 && decay <= 1)) {
+            throw new IllegalArgumentException("exponential schedule: decay must be in (0, 1], got " + decay);
+        }
+        return step -> rate * Math.pow(decay, step);
+    }
+
+    private static void check(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be positive and finite, got " + rate);
+        }
+    }
+}

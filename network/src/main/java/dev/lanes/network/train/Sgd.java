@@ -1,0 +1,35 @@
+package dev.lanes.network.train;
+
+import dev.lanes.network.Parameter;
+import dev.lanes.numerics.Ops;
+import java.util.Collection;
+import java.util.Objects;
+
+/** Plain stochastic gradient descent: {@code p −= lr·g}. */
+public final class Sgd implements Optimizer {
+    private final LearningRateSchedule schedule;
+    private long steps;
+
+    /** A constant learning rate. */
+    public Sgd(double learningRate) {
+        this(LearningRateSchedule.constant(learningRate));
+    }
+
+    /** A scheduled learning rate. */
+    public Sgd(LearningRateSchedule schedule) {
+        this.schedule = Objects.requireNonNull(schedule, "schedule");
+    }
+
+    @Override
+    public void step(Collection<Parameter> params) {
+        double lr = schedule.rate(steps++);
+        for (Parameter p : params) {
+            Ops.axpy(-lr, p.gradient(), p.value());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "sgd";
+    }
+}

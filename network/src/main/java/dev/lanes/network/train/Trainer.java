@@ -1,0 +1,317 @@
+package dev.lanes.network.train;
+
+import dev.lanes.network.Network;
+import dev.lanes.network.Parameter;
+import dev.lanes.network.Targets;
+import dev.lanes.numerics.Matrix;
+import dev.lanes.numerics.Ops;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Mini-batch training of a {@link Network}: each iteration gathers a batch into a preallocated matrix, runs the
+ * loss and backward pass, checks for divergence and lets the optimiser update the parameters. After the first
+ * iteration a step allocates nothing (the batch, its targets and every layer buffer are reused).
+ *
+ * <p>Batches come from a permutation reshuffled every epoch, so each example is seen once per epoch (the last
+ * batch of an epoch is smaller when the batch size does not divide the example count), or, as in the reference
+ * TwoLayerNet, are drawn with replacement. After every epoch the accuracies are evaluated and reported.
+ */
+public final class Trainer {
+    /** How batches are drawn. */
+    public enum Sampling {
+        /** A fresh random permutation each epoch, cut into consecutive batches. */
+        SHUFFLE,
+        /** Every batch drawn uniformly with replacement; an epoch is {@code max(1, n / batch)} iterations. */
+        WITH_REPLACEMENT
+    }
+
+    private final Network network;
+    private final Optimizer optimizer;
+    private final int batchSize;
+    private final int iterations;
+    private final int epochs;
+    private final Sampling sampling;
+    private final long seed;
+    private final TrainingListener listener;
+
+    private Trainer(Builder b) {
+        this.network = b.network;
+        this.optimizer = b.optimizer;
+        this.batchSize = b.batchSize;
+        this.iterations = b.iterations;
+        this.epochs = b.epochs;
+        this.sampling = b.sampling;
+        this.seed = b.seed;
+        this.listener = b.listener;
+    }
+
+    /** Starts a trainer for {@code network}. */
+    public static Builder builder(Network network) {
+        return new Builder(network);
+    }
+
+    /**
+     * Trains a classifier on class labels; after each epoch reports the accuracy on the training set and, when
+     * given, on the test set.
+     *
+     * @param xTest may be null (then {@code yTest} is ignored and test accuracy is NaN)
+     * @throws IllegalArgumentException for data that does not fit the network (shapes named), labels outside the
+     *                                  network's outputs, or a NaN or infinity in the data (row and column named)
+     * @throws DivergenceException      when the loss or a gradient goes non-finite
+     */
+    public TrainingResult fit(Matrix xTrain, int[] yTrain, Matrix xTest, int[] yTest) {
+        checkData("xTrain", xTrain);
+        Objects.requireNonNull(yTrain, "yTrain");
+        Inputs.requireLabels("fit", "xTrain", xTrain, yTrain, network.outputSize());
+        if (xTest != null) {
+            checkData("xTest", xTest);
+            Objects.requireNonNull(yTest, "yTest");
+            Inputs.requireLabels("fit", "xTest", xTest, yTest, network.outputSize());
+        }
+        return run(xTrain, yTrain, null, xTest, yTest);
+    }
+
+    /**
+     * Trains on arbitrary targets (class indices or target values, e.g. for regression with mean squared error).
+     * Reported accuracies are NaN for target values.
+     *
+     * @throws IllegalArgumentException for data or targets that do not fit the network, or non-finite data
+     * @throws DivergenceException      when the loss or a gradient goes non-finite
+     */
+    public TrainingResult fit(Matrix xTrain, Targets yTrain) {
+        checkData("xTrain", xTrain);
+        Objects.requireNonNull(yTrain, "yTrain");
+        if (yTrain.isClasses()) {
+            return fit(xTrain, yTrain.labels(), null, null);
+        }
+        Matrix t = yTrain.values();
+        if (t.rows() != xTrain.rows() || t.cols() != network.outputSize() || t.dtype() != network.dtype()) {
+            throw new IllegalArgumentException("fit: xTrain is " + xTrain.shape() + " but targets are " + t.shape()
+                    + " " + t.dtype() + " (expected " + xTrain.rows() + "x" + network.outputSize() + " "
+                    + network.dtype() + ")");
+        }
+        Inputs.requireFinite("fit", "targets", t);
+        return run(xTrain, null, t, null, null);
+    }
+
+    private void checkData(String name, Matrix x) {
+        Objects.requireNonNull(x, name);
+        if (x.cols() != network.inputSize() || x.dtype() != network.dtype()) {
+            throw new IllegalArgumentException("fit: " + name + " is " + x.shape() + " " + x.dtype()
+                    + " but the network takes " + network.inputSize() + " " + network.dtype() + " features per row");
+        }
+        if (x.rows() == 0) {
+            throw new IllegalArgumentException("fit: " + name + " is " + x.shape() + ", there is nothing to train on");
+        }
+        Inputs.requireFinite("fit", name, x);
+    }
+
+    private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest) {
+        int n = x.rows();
+        int b = Math.min(batchSize, n);
+        int perEpoch = sampling == Sampling.SHUFFLE ? (n + b - 1) / b : Math.max(1, n / b);
+        long planned = epochs > 0 ? (long) epochs * perEpoch : iterations;
+        if (planned > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("fit: " + epochs + " epochs of " + perEpoch + " iterations is too many");
+        }
+        int total = (int) planned;
+        Random rng = new Random(seed);
+        int[] order = new int[sampling == Sampling.SHUFFLE ? n : b];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Batch full = new Batch(b, labels, values);
+        Batch last = n % b == 0 || sampling != Sampling.SHUFFLE ? full : new Batch(n % b, labels, values);
+        List<Parameter> params = List.copyOf(network.parameters().values());
+        List<EpochReport> reports = new ArrayList<>();
+
+        long trainingNanos = 0;
+        long epochStart = System.nanoTime();
+        double epochLoss = 0;
+        int epochIterations = 0;
+        long epochExamples = 0;
+        for (int it = 0; it < total; it++) {
+            int epoch = it / perEpoch + 1;
+            int pos = it % perEpoch;
+            int offset = 0;
+            Batch batch = full;
+            if (sampling == Sampling.SHUFFLE) {
+                if (pos == 0) {
+                    shuffle(order, rng);
+                }
+                offset = pos * b;
+                batch = n - offset < b ? last : full;
+            } else {
+                for (int i = 0; i < b; i++) {
+                    order[i] = rng.nextInt(n);
+                }
+            }
+            batch.gather(x, order, offset);
+            double loss = step(it, batch, params);
+            epochLoss += loss;
+            epochIterations++;
+            epochExamples += batch.size;
+            listener.onIteration(it, epoch, perEpoch, loss);
+
+            if (pos == perEpoch - 1 || it == total - 1) {
+                long now = System.nanoTime();
+                trainingNanos += now - epochStart;
+                double seconds = (now - epochStart) / 1e9;
+                double trainAccuracy = labels != null ? network.accuracy(x, labels) : Double.NaN;
+                double testAccuracy = xTest != null ? network.accuracy(xTest, yTest) : Double.NaN;
+                EpochReport report = new EpochReport(epoch, it + 1, epochLoss / epochIterations, trainAccuracy,
+                        testAccuracy, epochExamples / Math.max(seconds, 1e-9), trainingNanos / 1e9);
+                reports.add(report);
+                listener.onEpoch(report);
+                epochLoss = 0;
+                epochIterations = 0;
+                epochExamples = 0;
+                epochStart = System.nanoTime();
+            }
+        }
+        return new TrainingResult(reports, total, trainingNanos / 1e9);
+    }
+
+    /** Loss, backward and update of one batch; nothing is updated when anything went non-finite. */
+    private double step(int iteration, Batch batch, List<Parameter> params) {
+        double loss = network.loss(batch.x, batch.targets);
+        if (!Double.isFinite(loss)) {
+            throw new DivergenceException(iteration, network.firstNonFiniteOutput()
+                    .orElse("the " + network.lossLayer().name() + " loss is " + loss));
+        }
+        network.backward();
+        for (Parameter p : params) {
+            Matrix g = p.gradient();
+            int at = Ops.firstNonFinite(g);
+            if (at >= 0) {
+                throw new DivergenceException(iteration, "the gradient of " + p.name() + " (row " + at / g.cols()
+                        + ", column " + at % g.cols() + ") is " + g.unsafeGet(at));
+            }
+        }
+        optimizer.step(params);
+        return loss;
+    }
+
+    private static void shuffle(int[] a, Random rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** A preallocated batch of inputs and targets, refilled in place every iteration. */
+    private final class Batch {
+        final int size;
+        final Matrix x;
+        final Targets targets;
+        private final int[] labels;
+        private final int[] sourceLabels;
+        private final Matrix values;
+        private final Matrix sourceValues;
+
+        Batch(int size, int[] sourceLabels, Matrix sourceValues) {
+            this.size = size;
+            this.x = Matrix.zeros(network.dtype(), size, network.inputSize());
+            this.sourceLabels = sourceLabels;
+            this.sourceValues = sourceValues;
+            if (sourceLabels != null) {
+                labels = new int[size];
+                values = null;
+                targets = Targets.classes(labels);
+            } else {
+                labels = null;
+                values = Matrix.zeros(network.dtype(), size, sourceValues.cols());
+                targets = Targets.values(values);
+            }
+        }
+
+        void gather(Matrix source, int[] order, int offset) {
+            Ops.gatherRows(source, order, offset, x);
+            if (labels != null) {
+                for (int i = 0; i < size; i++) {
+                    labels[i] = sourceLabels[order[offset + i]];
+                }
+            } else {
+                Ops.gatherRows(sourceValues, order, offset, values);
+            }
+        }
+    }
+
+    /** Configures a {@link Trainer}; defaults are the reference run's (SGD 0.1, batch 100, 10,000 iterations). */
+    public static final class Builder {
+        private final Network network;
+        private Optimizer optimizer = new Sgd(0.1);
+        private int batchSize = 100;
+        private int iterations = 10_000;
+        private int epochs;
+        private Sampling sampling = Sampling.SHUFFLE;
+        private long seed;
+        private TrainingListener listener = new TrainingListener() { };
+
+        private Builder(Network network) {
+            this.network = Objects.requireNonNull(network, "network");
+        }
+
+        /** The optimiser (default SGD with learning rate 0.1). */
+        public Builder optimizer(Optimizer optimizer) {
+            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+            return this;
+        }
+
+        /** Examples per batch, from 1 (stochastic) up; larger than the data set means full batch. Default 100. */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("trainer: batch size must be at least 1, got " + batchSize);
+            }
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Train for this many iterations (default 10,000); replaces an earlier {@link #epochs}. */
+        public Builder iterations(int iterations) {
+            if (iterations < 1) {
+                throw new IllegalArgumentException("trainer: iterations must be at least 1, got " + iterations);
+            }
+            this.iterations = iterations;
+            this.epochs = 0;
+            return this;
+        }
+
+        /** Train for this many epochs; replaces an earlier {@link #iterations}. */
+        public Builder epochs(int epochs) {
+            if (epochs < 1) {
+                throw new IllegalArgumentException("trainer: epochs must be at least 1, got " + epochs);
+            }
+            this.epochs = epochs;
+            return this;
+        }
+
+        /** How batches are drawn (default {@link Sampling#SHUFFLE}). */
+        public Builder sampling(Sampling sampling) {
+            this.sampling = Objects.requireNonNull(sampling, "sampling");
+            return this;
+        }
+
+        /** Seed of the batch order (default 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Progress callbacks. */
+        public Builder listener(TrainingListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** The trainer. */
+        public Trainer build() {
+            return new Trainer(this);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package dev.lanes.network.train;
+
+/** Progress callbacks from {@link Trainer#fit}, on the training thread. */
+public interface TrainingListener {
+    /**
+     * After each iteration's update.
+     *
+     * @param iteration          0-based count of iterations before this one
+     * @param epoch              1-based epoch the iteration belongs to
+     * @param iterationsPerEpoch iterations in a full epoch
+     * @param loss               the mini-batch loss before the update
+     */
+    default void onIteration(int iteration, int epoch, int iterationsPerEpoch, double loss) {
+    }
+
+    /** After each epoch (and after a final partial epoch). */
+    default void onEpoch(EpochReport report) {
+    }
+}

@@ -1,0 +1,191 @@
+package dev.lanes.network.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lanes.network.Init;
+import dev.lanes.network.Network;
+import dev.lanes.network.Parameter;
+import dev.lanes.numerics.DType;
+import dev.lanes.numerics.DoubleMatrix;
+import dev.lanes.numerics.FloatMatrix;
+import dev.lanes.numerics.Matrix;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ModelFileTest {
+    @TempDir
+    Path dir;
+
+    private static Network small(DType type) {
+        return Network.builder(3).dtype(type).seed(4).init(Init.xavier()).affine(4).tanh().affine(5).relu()
+                .affine(2).sigmoid().affine(3).lecunTanh().affine(2).meanSquaredError().build();
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void roundTripIsBitwiseExactAndKeepsTheArchitecture(DType type) throws IOException {
+        Network original = small(type);
+        // values that a lossy encoding would disturb: subnormals, signed zero, extremes
+        Matrix w = original.parameters().get("affine1.W").value();
+        w.set(0, 0, -0.0);
+        w.set(0, 1, type == DType.FLOAT32 ? Float.MIN_VALUE : Double.MIN_VALUE);
+        w.set(0, 2, type == DType.FLOAT32 ? Float.MAX_VALUE : Double.MAX_VALUE);
+        Path file = dir.resolve("m.lanes");
+        ModelFile.save(original, file);
+        Network loaded = ModelFile.load(file);
+        assertEquals(original.describe(), loaded.describe());
+        assertEquals(type, loaded.dtype());
+        Iterator<Parameter> a = original.parameters().values().iterator();
+        for (Parameter q : loaded.parameters().values()) {
+            Parameter p = a.next();
+            assertEquals(p.name(), q.name());
+            assertEquals(p.value().shape(), q.value().shape());
+            assertArrayEquals(bits(p.value()), bits(q.value()), p.name());
+        }
+        Matrix x = Matrix.gaussian(type, 7, 3, 0, 1, new Random(1));
+        assertArrayEquals(bits(original.predict(x)), bits(loaded.predict(x)));
+    }
+
+    @Test
+    void softmaxNetworkRoundTrips() throws IOException {
+        Network net = Network.builder(784).seed(9).affine(50).relu().affine(10).softmaxCrossEntropy().build();
+        Path file = dir.resolve("ref.lanes");
+        ModelFile.save(net, file);
+        Network loaded = ModelFile.load(file);
+        assertEquals("784-50-10 affine/relu/affine + softmax-cross-entropy, float32", loaded.describe());
+        assertArrayEquals(bits(net.parameters().get("affine1.W").value()),
+                bits(loaded.parameters().get("affine1.W").value()));
+    }
+
+    @Test
+    void everyTruncationIsRejectedWithTheFileAndAnOffset() throws IOException {
+        byte[] bytes = ModelFile.encode(small(DType.FLOAT32));
+        Path file = dir.resolve("cut.lanes");
+        for (int n = 0; n < bytes.length; n++) {
+            Files.write(file, Arrays.copyOf(bytes, n));
+            ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file), "prefix " + n);
+            assertTrue(e.getMessage().startsWith(file.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("at byte "), e.getMessage());
+            assertTrue(e.offset() <= n, e.getMessage());
+        }
+    }
+
+    @Test
+    void everyFlippedByteIsRejected() throws IOException {
+        byte[] bytes = ModelFile.encode(small(DType.FLOAT64));
+        Path file = dir.resolve("flip.lanes");
+        for (int i = 0; i < bytes.length; i++) {
+            for (int mask : new int[] {0x01, 0x80, 0xff}) {
+                byte[] damaged = bytes.clone();
+                damaged[i] ^= (byte) mask;
+                Files.write(file, damaged);
+                int at = i;
+                assertThrows(ModelFileException.class, () -> ModelFile.load(file), () -> "byte " + at + " ^ " + mask);
+            }
+        }
+    }
+
+    @Test
+    void extraBytesAreRejected() throws IOException {
+        byte[] bytes = ModelFile.encode(small(DType.FLOAT32));
+        Path file = dir.resolve("long.lanes");
+        Files.write(file, Arrays.copyOf(bytes, bytes.length + 3));
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("declares " + bytes.length + " bytes but the file has " + (bytes.length + 3)),
+                e.getMessage());
+    }
+
+    @Test
+    void wrongMagicIsNamed() throws IOException {
+        byte[] bytes = ModelFile.encode(small(DType.FLOAT32));
+        bytes[3] = 'X';
+        Path file = dir.resolve("magic.lanes");
+        Files.write(file, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("not a Lanes model file"), e.getMessage());
+        assertEquals(3, e.offset());
+    }
+
+    @Test
+    void otherVersionIsNamed() throws IOException {
+        byte[] bytes = ModelFile.encode(small(DType.FLOAT32));
+        ByteBuffer.wrap(bytes).putInt(8, 2);
+        Path file = dir.resolve("v2.lanes");
+        Files.write(file, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("format version 2 is not supported"), e.getMessage());
+        assertEquals(8, e.offset());
+    }
+
+    @Test
+    void aShapeThatDisagreesWithTheArchitectureIsNamedEvenWithAValidChecksum() throws IOException {
+        Network net = Network.builder(2).affine(3).relu().affine(2).softmaxCrossEntropy().build();
+        byte[] bytes = ModelFile.encode(net);
+        // affine1.W's row count: header 20, type 1, inputs 4, layer count 4, layers 5+1+5, loss 1, count 4,
+        // name length 2, "affine1.W" 9
+        int rowsAt = 20 + 1 + 4 + 4 + 11 + 1 + 4 + 2 + 9;
+        assertEquals(2, ByteBuffer.wrap(bytes).getInt(rowsAt));
+        ByteBuffer.wrap(bytes).putInt(rowsAt, 5);
+        resign(bytes);
+        Path file = dir.resolve("shape.lanes");
+        Files.write(file, bytes);
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("affine1.W is stored as 5x3 but the architecture needs 2x3"), e.getMessage());
+        assertEquals(rowsAt, e.offset());
+    }
+
+    @Test
+    void saveReplacesAnExistingModelAndLeavesNoTemporaryFile() throws IOException {
+        Path file = dir.resolve("m.lanes");
+        ModelFile.save(small(DType.FLOAT32), file);
+        Network second = Network.builder(2).seed(1).affine(2).softmaxCrossEntropy().build();
+        ModelFile.save(second, file);
+        assertEquals(second.describe(), ModelFile.load(file).describe());
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void aFailedSaveLeavesTheExistingTargetUntouched() throws IOException {
+        // the target is a non-empty directory, so the final rename fails after the temporary file was written
+        Path target = dir.resolve("occupied");
+        Files.createDirectory(target);
+        Path inside = Files.writeString(target.resolve("keep.txt"), "still here");
+        assertThrows(IOException.class, () -> ModelFile.save(small(DType.FLOAT32), target));
+        assertEquals("still here", Files.readString(inside));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(target), files.toList(), "the temporary file is removed");
+        }
+    }
+
+    /** Recomputes the trailing checksum so that a deliberate change passes the integrity check. */
+    private static void resign(byte[] bytes) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+    }
+
+    private static long[] bits(Matrix m) {
+        long[] out = new long[m.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = m instanceof FloatMatrix f ? Float.floatToRawIntBits(f.data()[i])
+                    : Double.doubleToRawLongBits(((DoubleMatrix) m).data()[i]);
+        }
+        return out;
+    }
+}
