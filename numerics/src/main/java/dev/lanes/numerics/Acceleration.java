@@ -24,8 +24,11 @@ public final class Acceleration {
      */
     public static String describe() {
         String d = KernelProvider.kernels().description();
-        if (KernelProvider.vectorEnabled() || KernelProvider.vector().isPresent()) {
+        if (KernelProvider.vectorEnabled()) {
             return d;
+        }
+        if (KernelProvider.vector().isPresent()) {
+            return d + " (forced by -D" + KernelProvider.PROPERTY + "=scalar)";
         }
         return d + " (add " + KernelProvider.VECTOR_FLAG + " to enable the Vector API)";
     }

@@ -254,7 +254,10 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
         return m;
     }
 
-    /** A matrix of independent uniform samples in {@code [lo, hi)}, drawn in row-major order from {@code rng}. */
+    /**
+     * A matrix of independent uniform samples in {@code [lo, hi)}, drawn in row-major order from {@code rng} (a
+     * float matrix may round a sample up to {@code hi}).
+     */
     public static Matrix uniform(DType t, int rows, int cols, double lo, double hi, Random rng) {
         Objects.requireNonNull(rng, "rng");
         if (!(lo <= hi)) {

@@ -8,8 +8,11 @@ import java.util.Arrays;
  * in double through {@link Math} and rounded once.
  */
 class ScalarKernels implements Kernels {
-    /** Transpose tile edge: a 32x32 tile of doubles is 8 KiB, so a source and a target tile fit in L1 together. */
-    static final int TRANSPOSE_BLOCK = 32;
+    /**
+     * Transpose tile edge, measured on Zen 4 (32 KiB L1d): 16 is within 15% of the best edge for 1000x1000 and
+     * 100x784, and twice as fast as 32 for 1024x1024, where 32 strided lines already exceed L1 associativity.
+     */
+    static final int TRANSPOSE_BLOCK = 16;
 
     /** Creates the kernels; they are stateless, so one instance serves every thread. */
     ScalarKernels() {
@@ -245,14 +248,15 @@ class ScalarKernels implements Kernels {
 
     @Override
     public void transpose(float[] a, float[] out, int rows, int cols) {
-        // Square tiles keep both the rows read and the rows written resident in L1, instead of striding
-        // through the whole output once per input row.
-        for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_BLOCK) {
-            int r1 = Math.min(r0 + TRANSPOSE_BLOCK, rows);
-            for (int c0 = 0; c0 < cols; c0 += TRANSPOSE_BLOCK) {
-                int c1 = Math.min(c0 + TRANSPOSE_BLOCK, cols);
-                for (int r = r0; r < r1; r++) {
-                    for (int c = c0; c < c1; c++) {
+        // Tiles keep the strided side resident in L1 instead of streaming the whole matrix once per line. Inside a
+        // tile the writes run contiguously and the reads stride: measured 3x faster than the opposite order for
+        // power-of-two row lengths (whose strided lines all map to the same L1 sets), and within 10% otherwise.
+        for (int c0 = 0; c0 < cols; c0 += TRANSPOSE_BLOCK) {
+            int c1 = Math.min(c0 + TRANSPOSE_BLOCK, cols);
+            for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_BLOCK) {
+                int r1 = Math.min(r0 + TRANSPOSE_BLOCK, rows);
+                for (int c = c0; c < c1; c++) {
+                    for (int r = r0; r < r1; r++) {
                         out[c * rows + r] = a[r * cols + c];
                     }
                 }
@@ -493,12 +497,12 @@ class ScalarKernels implements Kernels {
 
     @Override
     public void transpose(double[] a, double[] out, int rows, int cols) {
-        for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_BLOCK) {
-            int r1 = Math.min(r0 + TRANSPOSE_BLOCK, rows);
-            for (int c0 = 0; c0 < cols; c0 += TRANSPOSE_BLOCK) {
-                int c1 = Math.min(c0 + TRANSPOSE_BLOCK, cols);
-                for (int r = r0; r < r1; r++) {
-                    for (int c = c0; c < c1; c++) {
+        for (int c0 = 0; c0 < cols; c0 += TRANSPOSE_BLOCK) {
+            int c1 = Math.min(c0 + TRANSPOSE_BLOCK, cols);
+            for (int r0 = 0; r0 < rows; r0 += TRANSPOSE_BLOCK) {
+                int r1 = Math.min(r0 + TRANSPOSE_BLOCK, rows);
+                for (int c = c0; c < c1; c++) {
+                    for (int r = r0; r < r1; r++) {
                         out[c * rows + r] = a[r * cols + c];
                     }
                 }

@@ -1,7 +1,5 @@
 package dev.lanes.numerics.kernel;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-
 import java.util.Random;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -15,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
  * for lengths 0..300 (so both whole vectors and scalar tails of every length occur), in float and double, with
  * NaN-filled outputs and guard elements past n.
  */
-class ElementwiseKernelProperties {
+class ElementwiseKernelsTest {
     static final double TOL_F = 2e-6;
     static final double TOL_D = 1e-13;
 
@@ -107,12 +105,17 @@ class ElementwiseKernelProperties {
                 Data.check(what + " float at " + i + " of " + n + " x=" + x[i], out[i], want, TOL_F);
                 Data.check(what + " double at " + i + " of " + n + " x=" + x[i], outD[i], want, TOL_D);
             }
+            // In place is compared with the oracle, not bitwise with the first run: Vector API transcendentals may
+            // differ by an ulp between interpreted and compiled code, and the two calls can run in different tiers.
             float[] inPlace = x.clone();
             op.f.run(k, inPlace, inPlace, n);
-            assertArrayEquals(out, inPlace, what + ": in place must equal out of place");
             double[] inPlaceD = xd.clone();
             op.d.run(k, inPlaceD, inPlaceD, n);
-            assertArrayEquals(outD, inPlaceD, what + ": in place must equal out of place");
+            for (int i = 0; i < n; i++) {
+                double want = op.oracle.applyAsDouble(x[i]);
+                Data.check(what + " float in place at " + i, inPlace[i], want, TOL_F);
+                Data.check(what + " double in place at " + i, inPlaceD[i], want, TOL_D);
+            }
         }
     }
 
@@ -138,7 +141,9 @@ class ElementwiseKernelProperties {
             }
             float[] inPlace = x.clone();
             op.f.run(k, inPlace, y, inPlace, n);
-            assertArrayEquals(out, inPlace, what + ": in place must equal out of place");
+            for (int i = 0; i < n; i++) {
+                Data.check(what + " float in place at " + i, inPlace[i], op.oracle.applyAsDouble(x[i], y[i]), TOL_F);
+            }
         }
     }
 

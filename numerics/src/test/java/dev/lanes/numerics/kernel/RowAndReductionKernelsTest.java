@@ -13,7 +13,7 @@ import net.jqwik.api.constraints.IntRange;
  * implementation against double-precision oracles, over shapes with 0..300 rows and columns (empty, single row or
  * column, primes, non-multiples of the vector length), in float and double.
  */
-class RowAndReductionKernelProperties {
+class RowAndReductionKernelsTest {
     /** Float sums: relative to the sum of magnitudes, since cancellation can make the sum itself tiny. */
     static final double SUM_TOL_F = 1e-5;
     static final double SUM_TOL_D = 1e-12;
@@ -43,7 +43,7 @@ class RowAndReductionKernelProperties {
             Data.checkGuard("addRowVector " + what, outD, n);
             for (int i = 0; i < n; i++) {
                 double want = (double) m[i] + row[i % cols];
-                Data.check("addRowVector float " + what + " at " + i, out[i], want, ElementwiseKernelProperties.TOL_F);
+                Data.check("addRowVector float " + what + " at " + i, out[i], want, ElementwiseKernelsTest.TOL_F);
                 Data.check("addRowVector double " + what + " at " + i, outD[i], want, 0);
             }
             float[] sums = Data.nanFloats(cols);
@@ -163,9 +163,9 @@ class RowAndReductionKernelProperties {
                 for (int c = 0; c < cols; c++) {
                     int i = r * cols + c;
                     double want = Math.exp(md[i] - max) / total;
-                    Data.check("softmax float " + what + " at " + r + "," + c, out[i], want, ElementwiseKernelProperties.TOL_F);
-                    Data.check("softmax double " + what + " at " + r + "," + c, outD[i], want, ElementwiseKernelProperties.TOL_D);
-                    Data.check("softmax in place " + what + " at " + r + "," + c, inPlace[i], out[i], 0);
+                    Data.check("softmax float " + what + " at " + r + "," + c, out[i], want, ElementwiseKernelsTest.TOL_F);
+                    Data.check("softmax double " + what + " at " + r + "," + c, outD[i], want, ElementwiseKernelsTest.TOL_D);
+                    Data.check("softmax in place " + what + " at " + r + "," + c, inPlace[i], want, ElementwiseKernelsTest.TOL_F);
                 }
             }
         }
