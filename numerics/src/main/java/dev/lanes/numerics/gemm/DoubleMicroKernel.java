@@ -15,6 +15,9 @@ package dev.lanes.numerics.gemm;
  *   <li>C tile: the {@code rows x cols} elements at {@code c[cOff + r * ldc + j]} become
  *       {@code alpha * sum_p A(r,p) B(p,j) + beta * C(r,j)}; when {@code beta == 0} C is not read, so NaN there cannot
  *       leak. Elements outside the tile are never written.</li>
+ *   <li>{@link #tileRowMajorA} reads A in place instead: element (r, p) at {@code a[aOff + r * lda + p]}, the layout
+ *       of a row-major, non-transposed A, which needs no packing because each of the mr rows is read sequentially.
+ *       Rows at or beyond {@code rows} must not be read (they may lie past the array).</li>
  *   <li>The k-sum of every element is accumulated in the same order (p ascending, starting from zero) wherever the
  *       element sits in the tile, so results do not depend on how the product was split among threads.</li>
  * </ul>
@@ -32,4 +35,8 @@ interface DoubleMicroKernel {
     /** Computes one C tile; see the interface documentation for the layouts. */
     void tile(int kc, double[] ap, int aOff, double[] bp, int bOff, int width,
               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta);
+
+    /** Like {@link #tile} with A read in place from a row-major array; see the interface documentation. */
+    void tileRowMajorA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int width,
+                       double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta);
 }

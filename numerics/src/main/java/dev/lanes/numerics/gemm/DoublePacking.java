@@ -8,34 +8,19 @@ final class DoublePacking {
     private DoublePacking() {}
 
     /**
-     * Packs rows {@code i0 .. i0+mc-1} and columns {@code p0 .. p0+kc-1} of op(A) into {@code ceil(mc/mr)}
-     * micro-panels; panel {@code q} starts at {@code q * mr * kc}.
+     * Packs rows {@code i0 .. i0+mc-1} and columns {@code p0 .. p0+kc-1} of op(A) = A<sup>T</sup> (A stored k x m)
+     * into {@code ceil(mc/mr)} micro-panels; panel {@code q} starts at {@code q * mr * kc}. The mr values of one
+     * panel column are adjacent in the stored A, so each is one short copy. (A non-transposed A is read in place.)
      */
-    static void packA(boolean trans, double[] a, int lda, int i0, int mc, int p0, int kc, int mr, double[] dst) {
+    static void packA(double[] a, int lda, int i0, int mc, int p0, int kc, int mr, double[] dst) {
         for (int ip = 0; ip < mc; ip += mr) {
             int rows = Math.min(mr, mc - ip);
             int base = ip * kc;
-            if (trans) {
-                // op(A)(i, p) = a[p * lda + i]: the mr values of one panel column are adjacent in memory.
-                for (int p = 0; p < kc; p++) {
-                    int src = (p0 + p) * lda + i0 + ip;
-                    int d = base + p * mr;
-                    System.arraycopy(a, src, dst, d, rows);
-                    for (int r = rows; r < mr; r++) {
-                        dst[d + r] = 0;
-                    }
-                }
-            } else {
-                // Read the mr source rows side by side so the writes stay sequential.
-                int src = (i0 + ip) * lda + p0;
-                for (int p = 0; p < kc; p++) {
-                    int d = base + p * mr;
-                    for (int r = 0; r < rows; r++) {
-                        dst[d + r] = a[src + r * lda + p];
-                    }
-                    for (int r = rows; r < mr; r++) {
-                        dst[d + r] = 0;
-                    }
+            for (int p = 0; p < kc; p++) {
+                int d = base + p * mr;
+                System.arraycopy(a, (p0 + p) * lda + i0 + ip, dst, d, rows);
+                for (int r = rows; r < mr; r++) {
+                    dst[d + r] = 0;
                 }
             }
         }

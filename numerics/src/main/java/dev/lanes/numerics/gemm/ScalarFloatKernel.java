@@ -26,6 +26,50 @@ final class ScalarFloatKernel implements FloatMicroKernel {
         }
     }
 
+    @Override
+    public void tileRowMajorA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int width,
+                              float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+        // Rows past the tile read the last valid row: their sums are discarded and the reads stay in bounds.
+        int a1 = aOff + Math.min(1, rows - 1) * lda;
+        int a2 = aOff + Math.min(2, rows - 1) * lda;
+        int a3 = aOff + Math.min(3, rows - 1) * lda;
+        for (int j = 0; j < cols; j += NR) {
+            int w = Math.min(NR, cols - j);
+            float s00 = 0, s01 = 0, s02 = 0, s03 = 0;
+            float s10 = 0, s11 = 0, s12 = 0, s13 = 0;
+            float s20 = 0, s21 = 0, s22 = 0, s23 = 0;
+            float s30 = 0, s31 = 0, s32 = 0, s33 = 0;
+            if (w == NR) {
+                for (int p = 0; p < kc; p++) {
+                    int ib = bOff + p * width + j;
+                    float b0 = bp[ib], b1 = bp[ib + 1], b2 = bp[ib + 2], b3 = bp[ib + 3];
+                    float x0 = a[aOff + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+                    s00 += x0 * b0; s01 += x0 * b1; s02 += x0 * b2; s03 += x0 * b3;
+                    s10 += x1 * b0; s11 += x1 * b1; s12 += x1 * b2; s13 += x1 * b3;
+                    s20 += x2 * b0; s21 += x2 * b1; s22 += x2 * b2; s23 += x2 * b3;
+                    s30 += x3 * b0; s31 += x3 * b1; s32 += x3 * b2; s33 += x3 * b3;
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int ib = bOff + p * width + j;
+                    float x0 = a[aOff + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
+                    float b0 = bp[ib];
+                    float b1 = w > 1 ? bp[ib + 1] : 0;
+                    float b2 = w > 2 ? bp[ib + 2] : 0;
+                    s00 += x0 * b0; s01 += x0 * b1; s02 += x0 * b2;
+                    s10 += x1 * b0; s11 += x1 * b1; s12 += x1 * b2;
+                    s20 += x2 * b0; s21 += x2 * b1; s22 += x2 * b2;
+                    s30 += x3 * b0; s31 += x3 * b1; s32 += x3 * b2;
+                }
+            }
+            int o = cOff + j;
+            row(c, o, w, s00, s01, s02, s03, alpha, beta);
+            if (rows > 1) row(c, o + ldc, w, s10, s11, s12, s13, alpha, beta);
+            if (rows > 2) row(c, o + 2 * ldc, w, s20, s21, s22, s23, alpha, beta);
+            if (rows > 3) row(c, o + 3 * ldc, w, s30, s31, s32, s33, alpha, beta);
+        }
+    }
+
     private static void full(int kc, float[] ap, int aOff, float[] bp, int bOff,
                              float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         float s00 = 0, s01 = 0, s02 = 0, s03 = 0;
