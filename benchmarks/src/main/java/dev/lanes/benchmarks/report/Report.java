@@ -51,7 +51,8 @@ public final class Report {
         if (results.isEmpty()) {
             throw new IllegalArgumentException("no JMH results in " + List.of(args).subList(1, args.length));
         }
-        String subtitle = cpuModel() + ", JDK " + results.get(0).jdk();
+        String subtitle = cpuModel() + ", JDK " + results.get(0).jdk()
+                + (results.stream().anyMatch(r -> r.forks() == 0) ? " (plumbing run, not a measurement)" : "");
         List<GemmRow> gemm = results.stream().filter(r -> !r.skipped()).map(GemmRow::of)
                 .filter(java.util.Objects::nonNull).toList();
         write(out.resolve("RESULTS.md"), markdown(results, gemm));
@@ -89,11 +90,90 @@ public final class Report {
                 .forEach((b, settings) -> md.append("- ").append(b).append(": ").append(String.join("; ", settings)).append('\n'));
         md.append("- Every fork ran with `--add-modules jdk.incubator.vector`; OpenBLAS ran through netlib's JNI binding"
                 + " with `OPENBLAS_NUM_THREADS` equal to the row's thread count.\n\n");
+        targetsSection(md, results, gemm);
         gemmSection(md, gemm);
         elementwiseSection(md, results);
         trainingSection(md, results);
         skippedSection(md, results);
         return md.toString();
+    }
+
+    /** Issue 5's measurable targets, each with the worst ratio found in this run; rows not measured are absent. */
+    private static void targetsSection(StringBuilder md, List<Result> results, List<GemmRow> gemm) {
+        List<String> lines = new ArrayList<>();
+        for (String type : List.of("f32", "f64")) {
+            List<GemmRow> one = gemm.stream().filter(r -> r.threads() == 1 && r.type().equals(type)).toList();
+            worstRatio(one, r -> r.square() && r.shape().m() >= 256, "openblas")
+                    .ifPresent(w -> lines.add(target(type + " 1 thread: Lanes / OpenBLAS, square n >= 256", w, 0.9)));
+            worstRatio(one, r -> !r.square(), "openblas")
+                    .ifPresent(w -> lines.add(target(type + " 1 thread: Lanes / OpenBLAS, network shapes", w, 1.0)));
+            worstPeerRatio(one)
+                    .ifPresent(w -> lines.add(target(type + " 1 thread: Lanes / best Java peer, every shape", w, 1.8)));
+            for (int n : new int[] {1000, 2048}) {
+                Optional<Double> at = lanesSquare(one, n);
+                Optional<Double> base = lanesSquare(one, 1024);
+                if (at.isPresent() && base.isPresent()) {
+                    lines.add(target(type + " Lanes GFLOP/s at n = " + n + " / at n = 1024", at.get() / base.get(), 0.9));
+                }
+            }
+            Optional<Double> two = lanesSquare(gemm.stream().filter(r -> r.threads() == 2 && r.type().equals(type)).toList(), 1024);
+            Optional<Double> single = lanesSquare(one, 1024);
+            if (two.isPresent() && single.isPresent()) {
+                lines.add(target(type + " Lanes 2 threads / 1 thread at n = 1024", two.get() / single.get(), 1.8));
+            }
+        }
+        for (String op : List.of("exp", "tanh", "sigmoid")) {
+            results.stream().filter(r -> r.benchmark().equals("ElementwiseBenchmark") && !r.skipped()
+                            && r.param("op").equals(op) && r.param("kernels").equals("vector"))
+                    .forEach(v -> results.stream().filter(r -> r.benchmark().equals("ElementwiseBenchmark")
+                                    && r.param("op").equals(op) && r.param("kernels").equals("scalar")
+                                    && r.param("type").equals(v.param("type")) && r.param("size").equals(v.param("size")))
+                            .findFirst()
+                            .ifPresent(sc -> lines.add(target(op + " " + v.param("type") + " " + v.param("size")
+                                    + ": vector / scalar speed", sc.micros() / v.micros(), 4.0))));
+        }
+        results.stream().filter(r -> r.benchmark().equals("TrainingStepBenchmark") && r.param("network").equals("784-50-10")
+                        && r.param("type").equals("f32") && r.secondary().containsKey("gc.alloc.rate.norm"))
+                .forEach(r -> {
+                    double bytes = r.secondary().get("gc.alloc.rate.norm");
+                    lines.add("| training step 784-50-10 f32, batch " + r.param("batch") + ": bytes allocated per step | "
+                            + num(bytes) + " | <= 1024 | " + (bytes <= 1024 ? "met" : "**not met**") + " |");
+                });
+        if (lines.isEmpty()) {
+            return;
+        }
+        md.append("## Targets of issue 5 in this run\n\n");
+        md.append("Worst case over the measured rows. Targets not listed here need rows this run did not measure, "
+                + "or a comparison outside JMH (the CLI against numpy).\n\n");
+        md.append("| target | measured | required | |\n|---|---:|---:|---|\n");
+        lines.forEach(l -> md.append(l).append('\n'));
+        md.append('\n');
+    }
+
+    private static String target(String what, double measured, double required) {
+        return "| " + what + " | " + String.format(Locale.ROOT, "%.2f", measured) + " | >= " + required + " | "
+                + (measured >= required ? "met" : "**not met**") + " |";
+    }
+
+    private static Optional<Double> lanesSquare(List<GemmRow> rows, int n) {
+        return rows.stream().filter(r -> r.square() && r.shape().m() == n && r.impl().equals("lanes"))
+                .map(GemmRow::gflops).findFirst();
+    }
+
+    /** The smallest Lanes / other ratio over the shapes where both ran. */
+    private static Optional<Double> worstRatio(List<GemmRow> rows, java.util.function.Predicate<GemmRow> which, String other) {
+        return rows.stream().filter(which).filter(r -> r.impl().equals("lanes"))
+                .flatMap(l -> rows.stream().filter(o -> o.impl().equals(other) && o.label().equals(l.label()))
+                        .map(o -> l.gflops() / o.gflops()))
+                .min(Double::compare);
+    }
+
+    /** The smallest Lanes / fastest-peer ratio over the shapes where a peer ran. */
+    private static Optional<Double> worstPeerRatio(List<GemmRow> rows) {
+        return rows.stream().filter(r -> r.impl().equals("lanes"))
+                .flatMap(l -> rows.stream().filter(o -> JAVA_PEERS.contains(o.impl()) && o.label().equals(l.label()))
+                        .max(Comparator.comparingDouble(GemmRow::gflops)).map(o -> l.gflops() / o.gflops()).stream())
+                .min(Double::compare);
     }
 
     private static void gemmSection(StringBuilder md, List<GemmRow> gemm) {
