@@ -1,8 +1,8 @@
 package dev.lanes.numerics.gemm;
 
 /**
- * Unpacked loops for products too small for packing to pay (see {@link Gemm#DIRECT_MAX_WORK}). Without a
- * transposed B the inner loop runs along a row of B and a row of C (contiguous, so C2 auto-vectorizes it);
+ * Unpacked loops for products too small for packing to pay (see {@link Gemm#DIRECT_MAX_WORK}), and C's scaling
+ * when there is nothing to multiply. Without a transposed B the inner loop runs along a row of B and a row of C;
  * with a transposed B it is a dot product along a row of the stored B.
  */
 final class FloatDirect {

@@ -10,7 +10,8 @@ final class FloatPacking {
     /**
      * Packs rows {@code i0 .. i0+mc-1} and columns {@code p0 .. p0+kc-1} of op(A) = A<sup>T</sup> (A stored k x m)
      * into {@code ceil(mc/mr)} micro-panels; panel {@code q} starts at {@code q * mr * kc}. The mr values of one
-     * panel column are adjacent in the stored A, so each is one short copy. (A non-transposed A is read in place.)
+     * panel column are adjacent in the stored A (an element loop: System.arraycopy's call cost dominates
+     * at mr elements). (A non-transposed A is read in place.)
      */
     static void packA(float[] a, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst) {
         for (int ip = 0; ip < mc; ip += mr) {
@@ -18,7 +19,10 @@ final class FloatPacking {
             int base = ip * kc;
             for (int p = 0; p < kc; p++) {
                 int d = base + p * mr;
-                System.arraycopy(a, (p0 + p) * lda + i0 + ip, dst, d, rows);
+                int src = (p0 + p) * lda + i0 + ip;
+                for (int r = 0; r < rows; r++) {
+                    dst[d + r] = a[src + r];
+                }
                 for (int r = rows; r < mr; r++) {
                     dst[d + r] = 0;
                 }

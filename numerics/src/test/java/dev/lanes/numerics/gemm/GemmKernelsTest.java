@@ -76,6 +76,21 @@ class GemmKernelsTest {
     }
 
     @Test
+    void wideProductCrossesTheColumnBlock() {
+        Oracle.Problem p = Oracle.Problem.random(false, true, 9, BlockSizes.FLOAT_NC + 45, 20, 1.0, 0.5, 1, 3);
+        float[] c = p.floats(p.c());
+        Gemm.blocked(new ScalarFloatKernel(), 1, false, true, p.m(), p.n(), p.k(), 1f, p.floats(p.a()), p.lda(),
+                p.floats(p.b()), p.ldb(), 0.5f, c, p.ldc());
+        p.check(Oracle.widen(c), true, "scalar float");
+        if (vectorAvailable()) {
+            double[] d = p.c().clone();
+            Gemm.blocked(MicroKernels.vectorDoubles(), 1, false, true, p.m(), p.n(), p.k(), 1, p.a(), p.lda(),
+                    p.b(), p.ldb(), 0.5, d, p.ldc());
+            p.check(d, false, "vector double");
+        }
+    }
+
+    @Test
     void parallelismRejectsNonPositiveCounts() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Parallelism.setThreads(0));
         assertTrue(e.getMessage().contains("0"), e.getMessage());

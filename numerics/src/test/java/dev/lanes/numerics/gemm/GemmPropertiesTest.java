@@ -12,13 +12,13 @@ import java.util.List;
 
 /**
  * Every GEMM variant (NN, NT, TN, TT), float and double, against the double oracle over random shapes from 0 to
- * ~300: primes, 1 x n, n x 1, empty, sizes off the tile and vector multiples and across the direct-path threshold
- * and the cache block sizes. Each micro-kernel is forced in turn; the vector one is present only when the module is.
+ * ~300 (k also past the 512-deep k block): primes, 1 x n, n x 1, empty, sizes off the tile and vector multiples,
+ * across the direct-path threshold and the row block. Each micro-kernel is forced in turn; the vector one is present only when the module is.
  */
 class GemmPropertiesTest {
 
-    /** The paths a product can take: the public entry (direct or packed as it decides) or a forced micro-kernel. */
-    enum Path { ENTRY, SCALAR, VECTOR }
+    /** The paths a product can take: the public entry (as it decides), the unpacked loops, or a forced micro-kernel. */
+    enum Path { ENTRY, DIRECT, SCALAR, VECTOR }
 
     @Provide
     Arbitrary<Integer> dim() {
@@ -28,9 +28,15 @@ class GemmPropertiesTest {
                 Arbitraries.of(1, 2, 7, 8, 9, 12, 13, 23, 24, 25, 31, 97, 100, 127, 257, 263, 293));
     }
 
+    /** k also crosses the k block (512): the later blocks must accumulate onto, not overwrite, the first. */
+    @Provide
+    Arbitrary<Integer> depth() {
+        return Arbitraries.oneOf(dim(), Arbitraries.of(513, 1100));
+    }
+
     @Provide
     Arbitrary<Path> path() {
-        List<Path> paths = new ArrayList<>(List.of(Path.ENTRY, Path.SCALAR));
+        List<Path> paths = new ArrayList<>(List.of(Path.ENTRY, Path.DIRECT, Path.SCALAR));
         if (GemmKernelsTest.vectorAvailable()) {
             paths.add(Path.VECTOR);
         }
@@ -47,9 +53,9 @@ class GemmPropertiesTest {
         return Arbitraries.oneOf(Arbitraries.of(0.0, 0.0, 1.0), Arbitraries.doubles().between(-3, 3));
     }
 
-    @Property(tries = 120)
+    @Property(tries = 200)
     void sgemmMatchesOracle(@ForAll boolean transA, @ForAll boolean transB,
-                            @ForAll("dim") int m, @ForAll("dim") int n, @ForAll("dim") int k,
+                            @ForAll("dim") int m, @ForAll("dim") int n, @ForAll("depth") int k,
                             @ForAll("alpha") double alpha, @ForAll("beta") double beta,
                             @ForAll @IntRange(max = 3) int extraLd, @ForAll("path") Path path, @ForAll long seed) {
         Oracle.Problem p = Oracle.Problem.random(transA, transB, m, n, k, alpha, beta, extraLd, seed);
@@ -59,6 +65,8 @@ class GemmPropertiesTest {
         switch (path) {
             case ENTRY -> Gemm.sgemm(transA, transB, m, n, k, (float) alpha, a, p.lda(), b, p.ldb(),
                     (float) beta, c, p.ldc());
+            case DIRECT -> FloatDirect.gemm(transA, transB, m, n, k, (float) alpha, a, p.lda(), b, p.ldb(),
+                    (float) beta, c, p.ldc());
             case SCALAR -> Gemm.blocked(new ScalarFloatKernel(), 1, transA, transB, m, n, k, (float) alpha,
                     a, p.lda(), b, p.ldb(), (float) beta, c, p.ldc());
             case VECTOR -> Gemm.blocked(MicroKernels.vectorFloats(), 1, transA, transB, m, n, k, (float) alpha,
@@ -67,15 +75,17 @@ class GemmPropertiesTest {
         p.check(Oracle.widen(c), true, "sgemm " + path);
     }
 
-    @Property(tries = 120)
+    @Property(tries = 200)
     void dgemmMatchesOracle(@ForAll boolean transA, @ForAll boolean transB,
-                            @ForAll("dim") int m, @ForAll("dim") int n, @ForAll("dim") int k,
+                            @ForAll("dim") int m, @ForAll("dim") int n, @ForAll("depth") int k,
                             @ForAll("alpha") double alpha, @ForAll("beta") double beta,
                             @ForAll @IntRange(max = 3) int extraLd, @ForAll("path") Path path, @ForAll long seed) {
         Oracle.Problem p = Oracle.Problem.random(transA, transB, m, n, k, alpha, beta, extraLd, seed);
         double[] c = p.c().clone();
         switch (path) {
             case ENTRY -> Gemm.dgemm(transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
+                    beta, c, p.ldc());
+            case DIRECT -> DoubleDirect.gemm(transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
                     beta, c, p.ldc());
             case SCALAR -> Gemm.blocked(new ScalarDoubleKernel(), 1, transA, transB, m, n, k, alpha,
                     p.a(), p.lda(), p.b(), p.ldb(), beta, c, p.ldc());
