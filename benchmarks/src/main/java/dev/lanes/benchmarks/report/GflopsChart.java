@@ -16,7 +16,7 @@ final class GflopsChart {
     private static final int PANEL_W = 440;
     private static final int PANEL_H = 340;
     private static final int LEFT = 60;
-    private static final int TOP = 50;
+    private static final int TOP = 64;
     private static final int PLOT_W = 340;
     private static final int PLOT_H = 240;
 
@@ -29,8 +29,8 @@ final class GflopsChart {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
-                        + "font-family=\"sans-serif\" font-size=\"12\">%n", width, PANEL_H + 40, width, PANEL_H + 40));
-        sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, PANEL_H + 40));
+                        + "font-family=\"sans-serif\" font-size=\"12\">%n", width, PANEL_H + 56, width, PANEL_H + 56));
+        sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, PANEL_H + 56));
         sb.append(String.format(Locale.ROOT,
                 "<text x=\"%d\" y=\"22\" font-size=\"16\" text-anchor=\"middle\">Square GEMM throughput, 1 thread"
                         + "</text>%n", width / 2));
