@@ -5,7 +5,8 @@ package dev.lanes.numerics.gemm;
  * pc over k by KC (pack B), ic over rows by MC (pack A), then jr and ir over the micro-panels calling the
  * micro-kernel. beta is applied by the first k block only; later blocks accumulate. A is packed into micro-panels
  * only when enough B panels reuse it ({@link #PACK_A_MIN_PANELS}), a narrow non-transposed B only in its padded
- * last panel ({@link #IN_PLACE_B_MAX_PANELS}); otherwise the micro-kernel reads them in place.
+ * last panel ({@link #IN_PLACE_B_MAX_PANELS}); otherwise the micro-kernel reads them in place. An A read in place
+ * still has its last, partial panel packed, once per block, so the in-place kernels always see whole panels.
  */
 final class DoubleBlocked {
     private DoubleBlocked() {}
@@ -41,7 +42,7 @@ final class DoubleBlocked {
         int ncMax = Math.min(BlockSizes.DOUBLE_NC, j1 - j0);
         double[][] buffers = BUFFERS.get();
         boolean packA = j1 - j0 > PACK_A_MIN_PANELS * nr;
-        double[] ap = packA ? buffer(buffers, 0, mcMax * kcMax) : null;
+        double[] ap = buffer(buffers, 0, (packA ? mcMax : mr) * kcMax);
         boolean inPlaceB = !transB && j1 - j0 <= IN_PLACE_B_MAX_PANELS * nr;
         double[] bp = buffer(buffers, 1, (inPlaceB ? nr : (ncMax + nr - 1) / nr * nr) * kcMax);
         for (int jc = j0; jc < j1; jc += BlockSizes.DOUBLE_NC) {
@@ -57,8 +58,11 @@ final class DoubleBlocked {
                 }
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
+                    int whole = mc / mr * mr;
                     if (packA) {
                         DoublePacking.packA(transA, a, lda, ic, mc, pc, kc, mr, ap);
+                    } else if (whole < mc) {
+                        DoublePacking.packA(transA, a, lda, ic + whole, mc - whole, pc, kc, mr, ap);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
@@ -70,8 +74,8 @@ final class DoubleBlocked {
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             int cOff = (ic + ir) * ldc + jc + jr;
-                            if (packA) {
-                                kernel.tile(kc, ap, ir * kc, bSrc, bOff, bStride, width,
+                            if (packA || rows < mr) {
+                                kernel.tile(kc, ap, packA ? ir * kc : 0, bSrc, bOff, bStride, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             } else if (transA) {
                                 kernel.tileTransposedA(kc, a, pc * lda + ic + ir, lda, bSrc, bOff, bStride, width,

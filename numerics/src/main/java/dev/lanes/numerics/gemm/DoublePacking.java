@@ -16,22 +16,27 @@ final class DoublePacking {
         for (int ip = 0; ip < mc; ip += mr) {
             int rows = Math.min(mr, mc - ip);
             int base = ip * kc;
-            for (int p = 0; p < kc; p++) {
-                int d = base + p * mr;
-                if (trans) {
-                    // op(A)(i, p) = a[p * lda + i]: the mr values of one panel column are adjacent.
+            if (trans) {
+                // op(A)(i, p) = a[p * lda + i]: the values of one panel column are adjacent in A and in the panel.
+                for (int p = 0; p < kc; p++) {
                     int src = (p0 + p) * lda + i0 + ip;
+                    int d = base + p * mr;
                     for (int r = 0; r < rows; r++) {
                         dst[d + r] = a[src + r];
                     }
-                } else {
-                    // Read the mr source rows side by side so the writes stay sequential.
-                    int src = (i0 + ip) * lda + p0 + p;
-                    for (int r = 0; r < rows; r++) {
-                        dst[d + r] = a[src + r * lda];
+                }
+            } else {
+                // One source row at a time, read sequentially and written with stride mr: reading the mr rows side
+                // by side made packing a tenth of a 512^3 product.
+                for (int r = 0; r < rows; r++) {
+                    int src = (i0 + ip + r) * lda + p0;
+                    for (int p = 0, d = base + r; p < kc; p++, d += mr) {
+                        dst[d] = a[src + p];
                     }
                 }
-                for (int r = rows; r < mr; r++) {
+            }
+            for (int p = 0; rows < mr && p < kc; p++) {
+                for (int r = rows, d = base + p * mr; r < mr; r++) {
                     dst[d + r] = 0;
                 }
             }

@@ -4,28 +4,29 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API micro-kernel for {@code double}: a 6 x (2 vectors) tile of C held in 12 accumulators of the preferred
- * species (8 lanes with AVX-512). Each step of the k loop loads the 2 vectors of one packed B row, broadcasts each
- * of the 6 packed A values of that column and issues one FMA per accumulator; the tile stays in registers
- * until the k block ends.
+ * Vector API micro-kernel for {@code double}: a 12 x (2 vectors) tile of C held in 24 accumulators of the preferred
+ * species (8 lanes with AVX-512). Each step of the k loop loads the 2 vectors of one B row, broadcasts each of the
+ * 12 A values of that column from memory and issues one FMA per accumulator; the tile stays in registers until the
+ * k block ends, then is parked in a scratch tile and written to C by {@code writeTile}.
  *
- * <p>Why this shape: 12 + 2 + 1 live vectors fit the 32 AVX-512 registers without spills and give enough
- * independent FMAs to cover their latency. Measured on the development machine (JDK 25, packed operands, k = 256,
- * thread CPU time, best of 20), where 512-bit FMAs run at full rate and 512-bit beat 256-bit vectors by 2x or more:
- * 6x2 vectors 97-102 GFLOPS, 7x2 93-100, 4x3 92-98, 8x2 85-96, and with 256-bit vectors 12x2 33.
- * Odd row counts are fine: the A values are broadcast one at a time.
+ * <p>Why this shape: 24 + 2 + 1 live vectors fit the 32 AVX-512 registers, and 24 FMAs per 14 loads leave the
+ * two FMA ports of an Intel core the bottleneck rather than the loop's address arithmetic. The float kernel's
+ * measurements chose it (see {@link VectorFloatKernel}); with 8-lane vectors the register count and the port
+ * balance are the same. Two loop shapes cover every layout: A read as {@code a[aOff + p * step + r]} (a packed
+ * panel, step MR, or a transposed A in place, step lda) and A read row by row in place; B's row stride is a
+ * parameter, since a constant stride measured no faster.
  *
  * <p>Edge panels narrower than {@link #NR} columns (always a whole number of vectors, see
- * {@link DoubleMicroKernel}) run one vector column at a time through a 6 x 1-vector kernel, so no masks enter the
+ * {@link DoubleMicroKernel}) run one vector column at a time through a 12 x 1-vector loop, so no masks enter the
  * hot loop. Loaded by name from {@link MicroKernels}: only this class and its twin import the incubator module.
  */
 final class VectorDoubleKernel implements DoubleMicroKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    static final int MR = 6;
+    static final int MR = 12;
     static final int L = S.length();
     static final int NR = 2 * L;
 
-    /** Scratch for edge tiles, per thread because product bands run concurrently. */
+    /** The tile the accumulators are parked in, per thread because product bands run concurrently. */
     private static final ThreadLocal<double[]> TILE = ThreadLocal.withInitial(() -> new double[MR * NR]);
 
     @Override public int mr() { return MR; }
@@ -35,31 +36,17 @@ final class VectorDoubleKernel implements DoubleMicroKernel {
     @Override
     public void tile(int kc, double[] ap, int aOff, double[] bp, int bOff, int bStride, int width,
                      double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        if (width == NR) {
-            if (bStride == NR) {
-                full(kc, ap, aOff, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
-            } else {
-                fullStrided(kc, ap, aOff, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
-            }
-        } else {
-            for (int v = 0; v * L < cols; v++) {
-                narrow(kc, ap, aOff, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows, cols - v * L, alpha, beta);
-            }
-        }
+        columnSteps(kc, ap, aOff, MR, bp, bOff, bStride, width, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
     @Override
     public void tileRowMajorA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride, int width,
                               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
         if (width == NR) {
-            if (bStride == NR) {
-                fullDirect(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
-            } else {
-                fullDirectStrided(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
-            }
+            fullRowMajor(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, cols, alpha, beta);
         } else {
             for (int v = 0; v * L < cols; v++) {
-                narrowDirect(kc, a, aOff, lda, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows, cols - v * L,
+                narrowRowMajor(kc, a, aOff, lda, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, cols - v * L,
                         alpha, beta);
             }
         }
@@ -67,638 +54,277 @@ final class VectorDoubleKernel implements DoubleMicroKernel {
 
     @Override
     public void tileTransposedA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride, int width,
-                              double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+                                double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+        columnSteps(kc, a, aOff, lda, bp, bOff, bStride, width, c, cOff, ldc, rows, cols, alpha, beta);
+    }
+
+    /** A read as {@code a[aOff + p * step + r]}: a packed micro-panel (step MR) or a transposed A in place (step lda). */
+    private static void columnSteps(int kc, double[] a, int aOff, int step, double[] bp, int bOff, int bStride,
+                                    int width, double[] c, int cOff, int ldc, int rows, int cols, double alpha,
+                                    double beta) {
         if (width == NR) {
-            if (bStride == NR) {
-                fullTransposed(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
-            } else {
-                fullTransposedStrided(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
-            }
+            fullColumnSteps(kc, a, aOff, step, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
         } else {
             for (int v = 0; v * L < cols; v++) {
-                narrowTransposed(kc, a, aOff, lda, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows, cols - v * L,
-                        alpha, beta);
+                narrowColumnSteps(kc, a, aOff, step, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows,
+                        cols - v * L, alpha, beta);
             }
         }
     }
 
-    private static void full(int kc, double[] ap, int aOff, double[] bp, int bOff, int bStride,
-                             double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+    private static void fullColumnSteps(int kc, double[] a, int aOff, int step, double[] bp, int bOff, int bStride,
+                                double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
         DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
         DoubleVector c30 = DoubleVector.zero(S); DoubleVector c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S); DoubleVector c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S);
+        DoubleVector c60 = DoubleVector.zero(S); DoubleVector c61 = DoubleVector.zero(S);
+        DoubleVector c70 = DoubleVector.zero(S); DoubleVector c71 = DoubleVector.zero(S);
+        DoubleVector c80 = DoubleVector.zero(S); DoubleVector c81 = DoubleVector.zero(S);
+        DoubleVector c90 = DoubleVector.zero(S); DoubleVector c91 = DoubleVector.zero(S);
+        DoubleVector c100 = DoubleVector.zero(S); DoubleVector c101 = DoubleVector.zero(S);
+        DoubleVector c110 = DoubleVector.zero(S); DoubleVector c111 = DoubleVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * MR;
-            int ib = bOff + p * NR;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib + 0 * L);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + 1 * L);
-            DoubleVector a0 = DoubleVector.broadcast(S, ap[ia + 0]);
+            int ia = aOff + p * step;
+            int ib = bOff + p * bStride;
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + L);
+            DoubleVector a0 = DoubleVector.broadcast(S, a[ia]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, ap[ia + 1]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[ia + 1]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, ap[ia + 2]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[ia + 2]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, ap[ia + 3]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[ia + 3]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, ap[ia + 4]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[ia + 4]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, ap[ia + 5]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[ia + 5]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            DoubleVector a6 = DoubleVector.broadcast(S, a[ia + 6]);
+            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            DoubleVector a7 = DoubleVector.broadcast(S, a[ia + 7]);
+            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+            DoubleVector a8 = DoubleVector.broadcast(S, a[ia + 8]);
+            c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
+            DoubleVector a9 = DoubleVector.broadcast(S, a[ia + 9]);
+            c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
+            DoubleVector a10 = DoubleVector.broadcast(S, a[ia + 10]);
+            c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
+            DoubleVector a11 = DoubleVector.broadcast(S, a[ia + 11]);
+            c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
         }
-        if (rows == MR && cols == NR) {
-            if (beta == 0) {
-                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
-                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
-                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
-                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
-                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
-                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
-            } else {
-                DoubleVector al = DoubleVector.broadcast(S, alpha);
-                int o00 = cOff + 0 * ldc + 0 * L;
-                c00.fma(al, DoubleVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
-                int o01 = cOff + 0 * ldc + 1 * L;
-                c01.fma(al, DoubleVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
-                int o10 = cOff + 1 * ldc + 0 * L;
-                c10.fma(al, DoubleVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
-                int o11 = cOff + 1 * ldc + 1 * L;
-                c11.fma(al, DoubleVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
-                int o20 = cOff + 2 * ldc + 0 * L;
-                c20.fma(al, DoubleVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
-                int o21 = cOff + 2 * ldc + 1 * L;
-                c21.fma(al, DoubleVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
-                int o30 = cOff + 3 * ldc + 0 * L;
-                c30.fma(al, DoubleVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
-                int o31 = cOff + 3 * ldc + 1 * L;
-                c31.fma(al, DoubleVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
-                int o40 = cOff + 4 * ldc + 0 * L;
-                c40.fma(al, DoubleVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
-                int o41 = cOff + 4 * ldc + 1 * L;
-                c41.fma(al, DoubleVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
-                int o50 = cOff + 5 * ldc + 0 * L;
-                c50.fma(al, DoubleVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
-                int o51 = cOff + 5 * ldc + 1 * L;
-                c51.fma(al, DoubleVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
-            }
-        } else {
-            double[] tile = TILE.get();
-            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
-            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
-            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
-            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
-            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
-            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
-            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
-        }
+        double[] tile = TILE.get();
+        c00.intoArray(tile, 0 * NR); c01.intoArray(tile, 0 * NR + L);
+        c10.intoArray(tile, 1 * NR); c11.intoArray(tile, 1 * NR + L);
+        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR); c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR); c71.intoArray(tile, 7 * NR + L);
+        c80.intoArray(tile, 8 * NR); c81.intoArray(tile, 8 * NR + L);
+        c90.intoArray(tile, 9 * NR); c91.intoArray(tile, 9 * NR + L);
+        c100.intoArray(tile, 10 * NR); c101.intoArray(tile, 10 * NR + L);
+        c110.intoArray(tile, 11 * NR); c111.intoArray(tile, 11 * NR + L);
+        writeTile(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
-    private static void narrow(int kc, double[] ap, int aOff, double[] bp, int bOff, int bStride,
-                               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+    private static void narrowColumnSteps(int kc, double[] a, int aOff, int step, double[] bp, int bOff, int bStride,
+                                double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
         DoubleVector c0 = DoubleVector.zero(S);
         DoubleVector c1 = DoubleVector.zero(S);
         DoubleVector c2 = DoubleVector.zero(S);
         DoubleVector c3 = DoubleVector.zero(S);
         DoubleVector c4 = DoubleVector.zero(S);
         DoubleVector c5 = DoubleVector.zero(S);
+        DoubleVector c6 = DoubleVector.zero(S);
+        DoubleVector c7 = DoubleVector.zero(S);
+        DoubleVector c8 = DoubleVector.zero(S);
+        DoubleVector c9 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S);
+        DoubleVector c11 = DoubleVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * MR;
+            int ia = aOff + p * step;
             DoubleVector b = DoubleVector.fromArray(S, bp, bOff + p * bStride);
-            c0 = DoubleVector.broadcast(S, ap[ia + 0]).fma(b, c0);
-            c1 = DoubleVector.broadcast(S, ap[ia + 1]).fma(b, c1);
-            c2 = DoubleVector.broadcast(S, ap[ia + 2]).fma(b, c2);
-            c3 = DoubleVector.broadcast(S, ap[ia + 3]).fma(b, c3);
-            c4 = DoubleVector.broadcast(S, ap[ia + 4]).fma(b, c4);
-            c5 = DoubleVector.broadcast(S, ap[ia + 5]).fma(b, c5);
+            c0 = DoubleVector.broadcast(S, a[ia]).fma(b, c0);
+            c1 = DoubleVector.broadcast(S, a[ia + 1]).fma(b, c1);
+            c2 = DoubleVector.broadcast(S, a[ia + 2]).fma(b, c2);
+            c3 = DoubleVector.broadcast(S, a[ia + 3]).fma(b, c3);
+            c4 = DoubleVector.broadcast(S, a[ia + 4]).fma(b, c4);
+            c5 = DoubleVector.broadcast(S, a[ia + 5]).fma(b, c5);
+            c6 = DoubleVector.broadcast(S, a[ia + 6]).fma(b, c6);
+            c7 = DoubleVector.broadcast(S, a[ia + 7]).fma(b, c7);
+            c8 = DoubleVector.broadcast(S, a[ia + 8]).fma(b, c8);
+            c9 = DoubleVector.broadcast(S, a[ia + 9]).fma(b, c9);
+            c10 = DoubleVector.broadcast(S, a[ia + 10]).fma(b, c10);
+            c11 = DoubleVector.broadcast(S, a[ia + 11]).fma(b, c11);
         }
-        if (rows == MR && cols >= L && beta == 0) {
-            c0.mul(alpha).intoArray(c, cOff + 0 * ldc);
-            c1.mul(alpha).intoArray(c, cOff + 1 * ldc);
-            c2.mul(alpha).intoArray(c, cOff + 2 * ldc);
-            c3.mul(alpha).intoArray(c, cOff + 3 * ldc);
-            c4.mul(alpha).intoArray(c, cOff + 4 * ldc);
-            c5.mul(alpha).intoArray(c, cOff + 5 * ldc);
-        } else if (rows == MR && cols >= L) {
-            DoubleVector al = DoubleVector.broadcast(S, alpha);
-            int o0 = cOff + 0 * ldc;
-            c0.fma(al, DoubleVector.fromArray(S, c, o0).mul(beta)).intoArray(c, o0);
-            int o1 = cOff + 1 * ldc;
-            c1.fma(al, DoubleVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
-            int o2 = cOff + 2 * ldc;
-            c2.fma(al, DoubleVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
-            int o3 = cOff + 3 * ldc;
-            c3.fma(al, DoubleVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
-            int o4 = cOff + 4 * ldc;
-            c4.fma(al, DoubleVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
-            int o5 = cOff + 5 * ldc;
-            c5.fma(al, DoubleVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
-        } else {
-            double[] tile = TILE.get();
-            c0.intoArray(tile, 0 * L); c1.intoArray(tile, 1 * L); c2.intoArray(tile, 2 * L); c3.intoArray(tile, 3 * L); c4.intoArray(tile, 4 * L); c5.intoArray(tile, 5 * L);
-            writeEdge(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
-        }
+        double[] tile = TILE.get();
+        c0.intoArray(tile, 0 * L);
+        c1.intoArray(tile, 1 * L);
+        c2.intoArray(tile, 2 * L);
+        c3.intoArray(tile, 3 * L);
+        c4.intoArray(tile, 4 * L);
+        c5.intoArray(tile, 5 * L);
+        c6.intoArray(tile, 6 * L);
+        c7.intoArray(tile, 7 * L);
+        c8.intoArray(tile, 8 * L);
+        c9.intoArray(tile, 9 * L);
+        c10.intoArray(tile, 10 * L);
+        c11.intoArray(tile, 11 * L);
+        writeTile(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
     }
 
-    private static void fullStrided(int kc, double[] ap, int aOff, double[] bp, int bOff, int bStride,
-                             double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+    private static void fullRowMajor(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
+                                double[] c, int cOff, int ldc, int cols, double alpha, double beta) {
+        int a1Off = aOff + 1 * lda;
+        int a2Off = aOff + 2 * lda;
+        int a3Off = aOff + 3 * lda;
+        int a4Off = aOff + 4 * lda;
+        int a5Off = aOff + 5 * lda;
+        int a6Off = aOff + 6 * lda;
+        int a7Off = aOff + 7 * lda;
+        int a8Off = aOff + 8 * lda;
+        int a9Off = aOff + 9 * lda;
+        int a10Off = aOff + 10 * lda;
+        int a11Off = aOff + 11 * lda;
         DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
         DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
         DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
         DoubleVector c30 = DoubleVector.zero(S); DoubleVector c31 = DoubleVector.zero(S);
         DoubleVector c40 = DoubleVector.zero(S); DoubleVector c41 = DoubleVector.zero(S);
         DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S);
+        DoubleVector c60 = DoubleVector.zero(S); DoubleVector c61 = DoubleVector.zero(S);
+        DoubleVector c70 = DoubleVector.zero(S); DoubleVector c71 = DoubleVector.zero(S);
+        DoubleVector c80 = DoubleVector.zero(S); DoubleVector c81 = DoubleVector.zero(S);
+        DoubleVector c90 = DoubleVector.zero(S); DoubleVector c91 = DoubleVector.zero(S);
+        DoubleVector c100 = DoubleVector.zero(S); DoubleVector c101 = DoubleVector.zero(S);
+        DoubleVector c110 = DoubleVector.zero(S); DoubleVector c111 = DoubleVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * MR;
             int ib = bOff + p * bStride;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib + 0 * L);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + 1 * L);
-            DoubleVector a0 = DoubleVector.broadcast(S, ap[ia + 0]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, ap[ia + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, ap[ia + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, ap[ia + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, ap[ia + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, ap[ia + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-        }
-        if (rows == MR && cols == NR) {
-            if (beta == 0) {
-                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
-                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
-                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
-                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
-                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
-                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
-            } else {
-                DoubleVector al = DoubleVector.broadcast(S, alpha);
-                int o00 = cOff + 0 * ldc + 0 * L;
-                c00.fma(al, DoubleVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
-                int o01 = cOff + 0 * ldc + 1 * L;
-                c01.fma(al, DoubleVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
-                int o10 = cOff + 1 * ldc + 0 * L;
-                c10.fma(al, DoubleVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
-                int o11 = cOff + 1 * ldc + 1 * L;
-                c11.fma(al, DoubleVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
-                int o20 = cOff + 2 * ldc + 0 * L;
-                c20.fma(al, DoubleVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
-                int o21 = cOff + 2 * ldc + 1 * L;
-                c21.fma(al, DoubleVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
-                int o30 = cOff + 3 * ldc + 0 * L;
-                c30.fma(al, DoubleVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
-                int o31 = cOff + 3 * ldc + 1 * L;
-                c31.fma(al, DoubleVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
-                int o40 = cOff + 4 * ldc + 0 * L;
-                c40.fma(al, DoubleVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
-                int o41 = cOff + 4 * ldc + 1 * L;
-                c41.fma(al, DoubleVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
-                int o50 = cOff + 5 * ldc + 0 * L;
-                c50.fma(al, DoubleVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
-                int o51 = cOff + 5 * ldc + 1 * L;
-                c51.fma(al, DoubleVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
-            }
-        } else {
-            double[] tile = TILE.get();
-            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
-            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
-            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
-            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
-            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
-            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
-            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
-        }
-    }
-
-    private static void fullDirect(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
-                             double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        int r1 = aOff + Math.min(1, rows - 1) * lda;
-        int r2 = aOff + Math.min(2, rows - 1) * lda;
-        int r3 = aOff + Math.min(3, rows - 1) * lda;
-        int r4 = aOff + Math.min(4, rows - 1) * lda;
-        int r5 = aOff + Math.min(5, rows - 1) * lda;
-        DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
-        DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
-        DoubleVector c30 = DoubleVector.zero(S); DoubleVector c31 = DoubleVector.zero(S);
-        DoubleVector c40 = DoubleVector.zero(S); DoubleVector c41 = DoubleVector.zero(S);
-        DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ib = bOff + p * NR;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib + 0 * L);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + 1 * L);
+            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib);
+            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + L);
             DoubleVector a0 = DoubleVector.broadcast(S, a[aOff + p]);
             c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[r1 + p]);
+            DoubleVector a1 = DoubleVector.broadcast(S, a[a1Off + p]);
             c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[r2 + p]);
+            DoubleVector a2 = DoubleVector.broadcast(S, a[a2Off + p]);
             c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[r3 + p]);
+            DoubleVector a3 = DoubleVector.broadcast(S, a[a3Off + p]);
             c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[r4 + p]);
+            DoubleVector a4 = DoubleVector.broadcast(S, a[a4Off + p]);
             c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[r5 + p]);
+            DoubleVector a5 = DoubleVector.broadcast(S, a[a5Off + p]);
             c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            DoubleVector a6 = DoubleVector.broadcast(S, a[a6Off + p]);
+            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            DoubleVector a7 = DoubleVector.broadcast(S, a[a7Off + p]);
+            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+            DoubleVector a8 = DoubleVector.broadcast(S, a[a8Off + p]);
+            c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
+            DoubleVector a9 = DoubleVector.broadcast(S, a[a9Off + p]);
+            c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
+            DoubleVector a10 = DoubleVector.broadcast(S, a[a10Off + p]);
+            c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
+            DoubleVector a11 = DoubleVector.broadcast(S, a[a11Off + p]);
+            c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
         }
-        if (rows == MR && cols == NR) {
-            if (beta == 0) {
-                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
-                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
-                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
-                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
-                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
-                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
-            } else {
-                DoubleVector al = DoubleVector.broadcast(S, alpha);
-                int o00 = cOff + 0 * ldc + 0 * L;
-                c00.fma(al, DoubleVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
-                int o01 = cOff + 0 * ldc + 1 * L;
-                c01.fma(al, DoubleVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
-                int o10 = cOff + 1 * ldc + 0 * L;
-                c10.fma(al, DoubleVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
-                int o11 = cOff + 1 * ldc + 1 * L;
-                c11.fma(al, DoubleVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
-                int o20 = cOff + 2 * ldc + 0 * L;
-                c20.fma(al, DoubleVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
-                int o21 = cOff + 2 * ldc + 1 * L;
-                c21.fma(al, DoubleVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
-                int o30 = cOff + 3 * ldc + 0 * L;
-                c30.fma(al, DoubleVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
-                int o31 = cOff + 3 * ldc + 1 * L;
-                c31.fma(al, DoubleVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
-                int o40 = cOff + 4 * ldc + 0 * L;
-                c40.fma(al, DoubleVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
-                int o41 = cOff + 4 * ldc + 1 * L;
-                c41.fma(al, DoubleVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
-                int o50 = cOff + 5 * ldc + 0 * L;
-                c50.fma(al, DoubleVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
-                int o51 = cOff + 5 * ldc + 1 * L;
-                c51.fma(al, DoubleVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
-            }
-        } else {
-            double[] tile = TILE.get();
-            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
-            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
-            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
-            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
-            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
-            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
-            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
-        }
+        double[] tile = TILE.get();
+        c00.intoArray(tile, 0 * NR); c01.intoArray(tile, 0 * NR + L);
+        c10.intoArray(tile, 1 * NR); c11.intoArray(tile, 1 * NR + L);
+        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
+        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
+        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
+        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
+        c60.intoArray(tile, 6 * NR); c61.intoArray(tile, 6 * NR + L);
+        c70.intoArray(tile, 7 * NR); c71.intoArray(tile, 7 * NR + L);
+        c80.intoArray(tile, 8 * NR); c81.intoArray(tile, 8 * NR + L);
+        c90.intoArray(tile, 9 * NR); c91.intoArray(tile, 9 * NR + L);
+        c100.intoArray(tile, 10 * NR); c101.intoArray(tile, 10 * NR + L);
+        c110.intoArray(tile, 11 * NR); c111.intoArray(tile, 11 * NR + L);
+        writeTile(tile, NR, c, cOff, ldc, MR, cols, alpha, beta);
     }
 
-    private static void narrowDirect(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
-                               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        int r1 = aOff + Math.min(1, rows - 1) * lda;
-        int r2 = aOff + Math.min(2, rows - 1) * lda;
-        int r3 = aOff + Math.min(3, rows - 1) * lda;
-        int r4 = aOff + Math.min(4, rows - 1) * lda;
-        int r5 = aOff + Math.min(5, rows - 1) * lda;
+    private static void narrowRowMajor(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
+                                double[] c, int cOff, int ldc, int cols, double alpha, double beta) {
+        int a1Off = aOff + 1 * lda;
+        int a2Off = aOff + 2 * lda;
+        int a3Off = aOff + 3 * lda;
+        int a4Off = aOff + 4 * lda;
+        int a5Off = aOff + 5 * lda;
+        int a6Off = aOff + 6 * lda;
+        int a7Off = aOff + 7 * lda;
+        int a8Off = aOff + 8 * lda;
+        int a9Off = aOff + 9 * lda;
+        int a10Off = aOff + 10 * lda;
+        int a11Off = aOff + 11 * lda;
         DoubleVector c0 = DoubleVector.zero(S);
         DoubleVector c1 = DoubleVector.zero(S);
         DoubleVector c2 = DoubleVector.zero(S);
         DoubleVector c3 = DoubleVector.zero(S);
         DoubleVector c4 = DoubleVector.zero(S);
         DoubleVector c5 = DoubleVector.zero(S);
+        DoubleVector c6 = DoubleVector.zero(S);
+        DoubleVector c7 = DoubleVector.zero(S);
+        DoubleVector c8 = DoubleVector.zero(S);
+        DoubleVector c9 = DoubleVector.zero(S);
+        DoubleVector c10 = DoubleVector.zero(S);
+        DoubleVector c11 = DoubleVector.zero(S);
         for (int p = 0; p < kc; p++) {
             DoubleVector b = DoubleVector.fromArray(S, bp, bOff + p * bStride);
             c0 = DoubleVector.broadcast(S, a[aOff + p]).fma(b, c0);
-            c1 = DoubleVector.broadcast(S, a[r1 + p]).fma(b, c1);
-            c2 = DoubleVector.broadcast(S, a[r2 + p]).fma(b, c2);
-            c3 = DoubleVector.broadcast(S, a[r3 + p]).fma(b, c3);
-            c4 = DoubleVector.broadcast(S, a[r4 + p]).fma(b, c4);
-            c5 = DoubleVector.broadcast(S, a[r5 + p]).fma(b, c5);
+            c1 = DoubleVector.broadcast(S, a[a1Off + p]).fma(b, c1);
+            c2 = DoubleVector.broadcast(S, a[a2Off + p]).fma(b, c2);
+            c3 = DoubleVector.broadcast(S, a[a3Off + p]).fma(b, c3);
+            c4 = DoubleVector.broadcast(S, a[a4Off + p]).fma(b, c4);
+            c5 = DoubleVector.broadcast(S, a[a5Off + p]).fma(b, c5);
+            c6 = DoubleVector.broadcast(S, a[a6Off + p]).fma(b, c6);
+            c7 = DoubleVector.broadcast(S, a[a7Off + p]).fma(b, c7);
+            c8 = DoubleVector.broadcast(S, a[a8Off + p]).fma(b, c8);
+            c9 = DoubleVector.broadcast(S, a[a9Off + p]).fma(b, c9);
+            c10 = DoubleVector.broadcast(S, a[a10Off + p]).fma(b, c10);
+            c11 = DoubleVector.broadcast(S, a[a11Off + p]).fma(b, c11);
         }
-        if (rows == MR && cols >= L && beta == 0) {
-            c0.mul(alpha).intoArray(c, cOff + 0 * ldc);
-            c1.mul(alpha).intoArray(c, cOff + 1 * ldc);
-            c2.mul(alpha).intoArray(c, cOff + 2 * ldc);
-            c3.mul(alpha).intoArray(c, cOff + 3 * ldc);
-            c4.mul(alpha).intoArray(c, cOff + 4 * ldc);
-            c5.mul(alpha).intoArray(c, cOff + 5 * ldc);
-        } else if (rows == MR && cols >= L) {
-            DoubleVector al = DoubleVector.broadcast(S, alpha);
-            int o0 = cOff + 0 * ldc;
-            c0.fma(al, DoubleVector.fromArray(S, c, o0).mul(beta)).intoArray(c, o0);
-            int o1 = cOff + 1 * ldc;
-            c1.fma(al, DoubleVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
-            int o2 = cOff + 2 * ldc;
-            c2.fma(al, DoubleVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
-            int o3 = cOff + 3 * ldc;
-            c3.fma(al, DoubleVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
-            int o4 = cOff + 4 * ldc;
-            c4.fma(al, DoubleVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
-            int o5 = cOff + 5 * ldc;
-            c5.fma(al, DoubleVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
-        } else {
-            double[] tile = TILE.get();
-            c0.intoArray(tile, 0 * L); c1.intoArray(tile, 1 * L); c2.intoArray(tile, 2 * L); c3.intoArray(tile, 3 * L); c4.intoArray(tile, 4 * L); c5.intoArray(tile, 5 * L);
-            writeEdge(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
-        }
-    }
-
-    private static void fullDirectStrided(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
-                             double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        int r1 = aOff + Math.min(1, rows - 1) * lda;
-        int r2 = aOff + Math.min(2, rows - 1) * lda;
-        int r3 = aOff + Math.min(3, rows - 1) * lda;
-        int r4 = aOff + Math.min(4, rows - 1) * lda;
-        int r5 = aOff + Math.min(5, rows - 1) * lda;
-        DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
-        DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
-        DoubleVector c30 = DoubleVector.zero(S); DoubleVector c31 = DoubleVector.zero(S);
-        DoubleVector c40 = DoubleVector.zero(S); DoubleVector c41 = DoubleVector.zero(S);
-        DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ib = bOff + p * bStride;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib + 0 * L);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + 1 * L);
-            DoubleVector a0 = DoubleVector.broadcast(S, a[aOff + p]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[r1 + p]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[r2 + p]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[r3 + p]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[r4 + p]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[r5 + p]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-        }
-        if (rows == MR && cols == NR) {
-            if (beta == 0) {
-                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
-                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
-                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
-                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
-                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
-                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
-            } else {
-                DoubleVector al = DoubleVector.broadcast(S, alpha);
-                int o00 = cOff + 0 * ldc + 0 * L;
-                c00.fma(al, DoubleVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
-                int o01 = cOff + 0 * ldc + 1 * L;
-                c01.fma(al, DoubleVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
-                int o10 = cOff + 1 * ldc + 0 * L;
-                c10.fma(al, DoubleVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
-                int o11 = cOff + 1 * ldc + 1 * L;
-                c11.fma(al, DoubleVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
-                int o20 = cOff + 2 * ldc + 0 * L;
-                c20.fma(al, DoubleVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
-                int o21 = cOff + 2 * ldc + 1 * L;
-                c21.fma(al, DoubleVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
-                int o30 = cOff + 3 * ldc + 0 * L;
-                c30.fma(al, DoubleVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
-                int o31 = cOff + 3 * ldc + 1 * L;
-                c31.fma(al, DoubleVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
-                int o40 = cOff + 4 * ldc + 0 * L;
-                c40.fma(al, DoubleVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
-                int o41 = cOff + 4 * ldc + 1 * L;
-                c41.fma(al, DoubleVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
-                int o50 = cOff + 5 * ldc + 0 * L;
-                c50.fma(al, DoubleVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
-                int o51 = cOff + 5 * ldc + 1 * L;
-                c51.fma(al, DoubleVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
-            }
-        } else {
-            double[] tile = TILE.get();
-            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
-            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
-            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
-            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
-            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
-            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
-            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
-        }
-    }
-
-    private static void fullTransposed(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
-                             double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        int q1 = Math.min(1, rows - 1);
-        int q2 = Math.min(2, rows - 1);
-        int q3 = Math.min(3, rows - 1);
-        int q4 = Math.min(4, rows - 1);
-        int q5 = Math.min(5, rows - 1);
-        DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
-        DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
-        DoubleVector c30 = DoubleVector.zero(S); DoubleVector c31 = DoubleVector.zero(S);
-        DoubleVector c40 = DoubleVector.zero(S); DoubleVector c41 = DoubleVector.zero(S);
-        DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * lda;
-            int ib = bOff + p * NR;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib + 0 * L);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + 1 * L);
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ia]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ia + q1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ia + q2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ia + q3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ia + q4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ia + q5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-        }
-        if (rows == MR && cols == NR) {
-            if (beta == 0) {
-                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
-                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
-                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
-                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
-                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
-                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
-            } else {
-                DoubleVector al = DoubleVector.broadcast(S, alpha);
-                int o00 = cOff + 0 * ldc + 0 * L;
-                c00.fma(al, DoubleVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
-                int o01 = cOff + 0 * ldc + 1 * L;
-                c01.fma(al, DoubleVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
-                int o10 = cOff + 1 * ldc + 0 * L;
-                c10.fma(al, DoubleVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
-                int o11 = cOff + 1 * ldc + 1 * L;
-                c11.fma(al, DoubleVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
-                int o20 = cOff + 2 * ldc + 0 * L;
-                c20.fma(al, DoubleVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
-                int o21 = cOff + 2 * ldc + 1 * L;
-                c21.fma(al, DoubleVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
-                int o30 = cOff + 3 * ldc + 0 * L;
-                c30.fma(al, DoubleVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
-                int o31 = cOff + 3 * ldc + 1 * L;
-                c31.fma(al, DoubleVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
-                int o40 = cOff + 4 * ldc + 0 * L;
-                c40.fma(al, DoubleVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
-                int o41 = cOff + 4 * ldc + 1 * L;
-                c41.fma(al, DoubleVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
-                int o50 = cOff + 5 * ldc + 0 * L;
-                c50.fma(al, DoubleVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
-                int o51 = cOff + 5 * ldc + 1 * L;
-                c51.fma(al, DoubleVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
-            }
-        } else {
-            double[] tile = TILE.get();
-            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
-            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
-            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
-            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
-            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
-            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
-            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
-        }
-    }
-
-    private static void narrowTransposed(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
-                               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        int q1 = Math.min(1, rows - 1);
-        int q2 = Math.min(2, rows - 1);
-        int q3 = Math.min(3, rows - 1);
-        int q4 = Math.min(4, rows - 1);
-        int q5 = Math.min(5, rows - 1);
-        DoubleVector c0 = DoubleVector.zero(S);
-        DoubleVector c1 = DoubleVector.zero(S);
-        DoubleVector c2 = DoubleVector.zero(S);
-        DoubleVector c3 = DoubleVector.zero(S);
-        DoubleVector c4 = DoubleVector.zero(S);
-        DoubleVector c5 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * lda;
-            DoubleVector b = DoubleVector.fromArray(S, bp, bOff + p * bStride);
-            c0 = DoubleVector.broadcast(S, a[ia]).fma(b, c0);
-            c1 = DoubleVector.broadcast(S, a[ia + q1]).fma(b, c1);
-            c2 = DoubleVector.broadcast(S, a[ia + q2]).fma(b, c2);
-            c3 = DoubleVector.broadcast(S, a[ia + q3]).fma(b, c3);
-            c4 = DoubleVector.broadcast(S, a[ia + q4]).fma(b, c4);
-            c5 = DoubleVector.broadcast(S, a[ia + q5]).fma(b, c5);
-        }
-        if (rows == MR && cols >= L && beta == 0) {
-            c0.mul(alpha).intoArray(c, cOff + 0 * ldc);
-            c1.mul(alpha).intoArray(c, cOff + 1 * ldc);
-            c2.mul(alpha).intoArray(c, cOff + 2 * ldc);
-            c3.mul(alpha).intoArray(c, cOff + 3 * ldc);
-            c4.mul(alpha).intoArray(c, cOff + 4 * ldc);
-            c5.mul(alpha).intoArray(c, cOff + 5 * ldc);
-        } else if (rows == MR && cols >= L) {
-            DoubleVector al = DoubleVector.broadcast(S, alpha);
-            int o0 = cOff + 0 * ldc;
-            c0.fma(al, DoubleVector.fromArray(S, c, o0).mul(beta)).intoArray(c, o0);
-            int o1 = cOff + 1 * ldc;
-            c1.fma(al, DoubleVector.fromArray(S, c, o1).mul(beta)).intoArray(c, o1);
-            int o2 = cOff + 2 * ldc;
-            c2.fma(al, DoubleVector.fromArray(S, c, o2).mul(beta)).intoArray(c, o2);
-            int o3 = cOff + 3 * ldc;
-            c3.fma(al, DoubleVector.fromArray(S, c, o3).mul(beta)).intoArray(c, o3);
-            int o4 = cOff + 4 * ldc;
-            c4.fma(al, DoubleVector.fromArray(S, c, o4).mul(beta)).intoArray(c, o4);
-            int o5 = cOff + 5 * ldc;
-            c5.fma(al, DoubleVector.fromArray(S, c, o5).mul(beta)).intoArray(c, o5);
-        } else {
-            double[] tile = TILE.get();
-            c0.intoArray(tile, 0 * L); c1.intoArray(tile, 1 * L); c2.intoArray(tile, 2 * L); c3.intoArray(tile, 3 * L); c4.intoArray(tile, 4 * L); c5.intoArray(tile, 5 * L);
-            writeEdge(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
-        }
-    }
-
-    private static void fullTransposedStrided(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride,
-                             double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        int q1 = Math.min(1, rows - 1);
-        int q2 = Math.min(2, rows - 1);
-        int q3 = Math.min(3, rows - 1);
-        int q4 = Math.min(4, rows - 1);
-        int q5 = Math.min(5, rows - 1);
-        DoubleVector c00 = DoubleVector.zero(S); DoubleVector c01 = DoubleVector.zero(S);
-        DoubleVector c10 = DoubleVector.zero(S); DoubleVector c11 = DoubleVector.zero(S);
-        DoubleVector c20 = DoubleVector.zero(S); DoubleVector c21 = DoubleVector.zero(S);
-        DoubleVector c30 = DoubleVector.zero(S); DoubleVector c31 = DoubleVector.zero(S);
-        DoubleVector c40 = DoubleVector.zero(S); DoubleVector c41 = DoubleVector.zero(S);
-        DoubleVector c50 = DoubleVector.zero(S); DoubleVector c51 = DoubleVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * lda;
-            int ib = bOff + p * bStride;
-            DoubleVector b0 = DoubleVector.fromArray(S, bp, ib + 0 * L);
-            DoubleVector b1 = DoubleVector.fromArray(S, bp, ib + 1 * L);
-            DoubleVector a0 = DoubleVector.broadcast(S, a[ia]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
-            DoubleVector a1 = DoubleVector.broadcast(S, a[ia + q1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
-            DoubleVector a2 = DoubleVector.broadcast(S, a[ia + q2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
-            DoubleVector a3 = DoubleVector.broadcast(S, a[ia + q3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
-            DoubleVector a4 = DoubleVector.broadcast(S, a[ia + q4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
-            DoubleVector a5 = DoubleVector.broadcast(S, a[ia + q5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
-        }
-        if (rows == MR && cols == NR) {
-            if (beta == 0) {
-                c00.mul(alpha).intoArray(c, cOff + 0 * ldc + 0 * L); c01.mul(alpha).intoArray(c, cOff + 0 * ldc + 1 * L);
-                c10.mul(alpha).intoArray(c, cOff + 1 * ldc + 0 * L); c11.mul(alpha).intoArray(c, cOff + 1 * ldc + 1 * L);
-                c20.mul(alpha).intoArray(c, cOff + 2 * ldc + 0 * L); c21.mul(alpha).intoArray(c, cOff + 2 * ldc + 1 * L);
-                c30.mul(alpha).intoArray(c, cOff + 3 * ldc + 0 * L); c31.mul(alpha).intoArray(c, cOff + 3 * ldc + 1 * L);
-                c40.mul(alpha).intoArray(c, cOff + 4 * ldc + 0 * L); c41.mul(alpha).intoArray(c, cOff + 4 * ldc + 1 * L);
-                c50.mul(alpha).intoArray(c, cOff + 5 * ldc + 0 * L); c51.mul(alpha).intoArray(c, cOff + 5 * ldc + 1 * L);
-            } else {
-                DoubleVector al = DoubleVector.broadcast(S, alpha);
-                int o00 = cOff + 0 * ldc + 0 * L;
-                c00.fma(al, DoubleVector.fromArray(S, c, o00).mul(beta)).intoArray(c, o00);
-                int o01 = cOff + 0 * ldc + 1 * L;
-                c01.fma(al, DoubleVector.fromArray(S, c, o01).mul(beta)).intoArray(c, o01);
-                int o10 = cOff + 1 * ldc + 0 * L;
-                c10.fma(al, DoubleVector.fromArray(S, c, o10).mul(beta)).intoArray(c, o10);
-                int o11 = cOff + 1 * ldc + 1 * L;
-                c11.fma(al, DoubleVector.fromArray(S, c, o11).mul(beta)).intoArray(c, o11);
-                int o20 = cOff + 2 * ldc + 0 * L;
-                c20.fma(al, DoubleVector.fromArray(S, c, o20).mul(beta)).intoArray(c, o20);
-                int o21 = cOff + 2 * ldc + 1 * L;
-                c21.fma(al, DoubleVector.fromArray(S, c, o21).mul(beta)).intoArray(c, o21);
-                int o30 = cOff + 3 * ldc + 0 * L;
-                c30.fma(al, DoubleVector.fromArray(S, c, o30).mul(beta)).intoArray(c, o30);
-                int o31 = cOff + 3 * ldc + 1 * L;
-                c31.fma(al, DoubleVector.fromArray(S, c, o31).mul(beta)).intoArray(c, o31);
-                int o40 = cOff + 4 * ldc + 0 * L;
-                c40.fma(al, DoubleVector.fromArray(S, c, o40).mul(beta)).intoArray(c, o40);
-                int o41 = cOff + 4 * ldc + 1 * L;
-                c41.fma(al, DoubleVector.fromArray(S, c, o41).mul(beta)).intoArray(c, o41);
-                int o50 = cOff + 5 * ldc + 0 * L;
-                c50.fma(al, DoubleVector.fromArray(S, c, o50).mul(beta)).intoArray(c, o50);
-                int o51 = cOff + 5 * ldc + 1 * L;
-                c51.fma(al, DoubleVector.fromArray(S, c, o51).mul(beta)).intoArray(c, o51);
-            }
-        } else {
-            double[] tile = TILE.get();
-            c00.intoArray(tile, 0 * NR + 0 * L); c01.intoArray(tile, 0 * NR + 1 * L);
-            c10.intoArray(tile, 1 * NR + 0 * L); c11.intoArray(tile, 1 * NR + 1 * L);
-            c20.intoArray(tile, 2 * NR + 0 * L); c21.intoArray(tile, 2 * NR + 1 * L);
-            c30.intoArray(tile, 3 * NR + 0 * L); c31.intoArray(tile, 3 * NR + 1 * L);
-            c40.intoArray(tile, 4 * NR + 0 * L); c41.intoArray(tile, 4 * NR + 1 * L);
-            c50.intoArray(tile, 5 * NR + 0 * L); c51.intoArray(tile, 5 * NR + 1 * L);
-            writeEdge(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
-        }
+        double[] tile = TILE.get();
+        c0.intoArray(tile, 0 * L);
+        c1.intoArray(tile, 1 * L);
+        c2.intoArray(tile, 2 * L);
+        c3.intoArray(tile, 3 * L);
+        c4.intoArray(tile, 4 * L);
+        c5.intoArray(tile, 5 * L);
+        c6.intoArray(tile, 6 * L);
+        c7.intoArray(tile, 7 * L);
+        c8.intoArray(tile, 8 * L);
+        c9.intoArray(tile, 9 * L);
+        c10.intoArray(tile, 10 * L);
+        c11.intoArray(tile, 11 * L);
+        writeTile(tile, L, c, cOff, ldc, MR, Math.min(cols, L), alpha, beta);
     }
 
     /**
-     * Writes the {@code rows x cols} corner of a tile parked in {@code tile} (row stride {@code stride}) to C, element
-     * by element with the same fused operation the vector path applies per lane, so every element is rounded
-     * identically wherever it sits. Edge tiles go through this scratch copy because handing the accumulators to a
-     * helper method would box them (measured: about 1 KB allocated per tile) and a masked store at the end of the
-     * array takes the Vector API's slow bounds check.
+     * Writes the {@code rows x cols} corner of a tile parked in {@code tile} (row stride {@code stride}) to C as
+     * {@code alpha * tile + beta * C}, one fused operation per element in the vector lanes and in the scalar tail
+     * alike, so every element is rounded identically wherever it sits. The accumulators are parked rather than
+     * written from the kernels: the write-back variants made the kernels too large for C1, which then never
+     * handed them on to C2, and passing the accumulators to a helper would box them. The parking costs about
+     * one percent of a tile at the network's smallest k (50).
      */
-    private static void writeEdge(double[] tile, int stride, double[] c, int cOff, int ldc, int rows, int cols,
+    private static void writeTile(double[] tile, int stride, double[] c, int cOff, int ldc, int rows, int cols,
                                   double alpha, double beta) {
+        DoubleVector al = DoubleVector.broadcast(S, alpha);
         for (int r = 0; r < rows; r++) {
-            for (int j = 0; j < cols; j++) {
-                double x = tile[r * stride + j];
-                int i = cOff + r * ldc + j;
-                c[i] = beta == 0 ? x * alpha : Math.fma(x, alpha, beta * c[i]);
+            int t = r * stride;
+            int o = cOff + r * ldc;
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                DoubleVector x = DoubleVector.fromArray(S, tile, t + j);
+                (beta == 0 ? x.mul(alpha) : x.fma(al, DoubleVector.fromArray(S, c, o + j).mul(beta))).intoArray(c, o + j);
+            }
+            for (; j < cols; j++) {
+                c[o + j] = beta == 0 ? tile[t + j] * alpha : Math.fma(tile[t + j], alpha, beta * c[o + j]);
             }
         }
     }
