@@ -35,19 +35,26 @@ final class VectorFloatKernel implements FloatMicroKernel {
     @Override public int pad() { return L; }
 
     @Override
-    public void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, int bStride, int width,
+    public void tile(int kc, float[] a, int aOff, float[] bp, int bOff, int bStride, int width,
                      float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
-        columnSteps(kc, ap, aOff, MR, bp, bOff, bStride, width, c, cOff, ldc, rows, cols, alpha, beta);
+        if (width == NR) {
+            fullPacked(kc, a, aOff, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
+        } else {
+            for (int v = 0; v * L < cols; v++) {
+                narrowPacked(kc, a, aOff, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows, cols - v * L,
+                        alpha, beta);
+            }
+        }
     }
 
     @Override
     public void tileRowMajorA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride, int width,
                               float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         if (width == NR) {
-            fullRowMajor(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, cols, alpha, beta);
+            fullRowMajor(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
         } else {
             for (int v = 0; v * L < cols; v++) {
-                narrowRowMajor(kc, a, aOff, lda, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, cols - v * L,
+                narrowRowMajor(kc, a, aOff, lda, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows, cols - v * L,
                         alpha, beta);
             }
         }
@@ -56,85 +63,79 @@ final class VectorFloatKernel implements FloatMicroKernel {
     @Override
     public void tileTransposedA(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride, int width,
                                 float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
-        columnSteps(kc, a, aOff, lda, bp, bOff, bStride, width, c, cOff, ldc, rows, cols, alpha, beta);
-    }
-
-    /** A read as {@code a[aOff + p * step + r]}: a packed micro-panel (step MR) or a transposed A in place (step lda). */
-    private static void columnSteps(int kc, float[] a, int aOff, int step, float[] bp, int bOff, int bStride,
-                                    int width, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
-                                    float beta) {
         if (width == NR) {
-            fullColumnSteps(kc, a, aOff, step, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
+            fullTransposed(kc, a, aOff, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
         } else {
             for (int v = 0; v * L < cols; v++) {
-                narrowColumnSteps(kc, a, aOff, step, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows,
-                        cols - v * L, alpha, beta);
+                narrowTransposed(kc, a, aOff, lda, bp, bOff + v * L, bStride, c, cOff + v * L, ldc, rows, cols - v * L,
+                        alpha, beta);
             }
         }
     }
 
-    private static void fullColumnSteps(int kc, float[] a, int aOff, int step, float[] bp, int bOff, int bStride,
-                                float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
-        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S); FloatVector c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S); FloatVector c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S); FloatVector c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S); FloatVector c71 = FloatVector.zero(S);
-        FloatVector c80 = FloatVector.zero(S); FloatVector c81 = FloatVector.zero(S);
-        FloatVector c90 = FloatVector.zero(S); FloatVector c91 = FloatVector.zero(S);
-        FloatVector c100 = FloatVector.zero(S); FloatVector c101 = FloatVector.zero(S);
-        FloatVector c110 = FloatVector.zero(S); FloatVector c111 = FloatVector.zero(S);
+    /** A from a packed micro-panel, element (r, p) at {@code a[aOff + p * MR + r]}: the constant step lets C2 hoist A's bounds checks out of the loop. */
+    private static void fullPacked(int kc, float[] a, int aOff, float[] bp, int bOff, int bStride,
+                                   float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+        FloatVector c0a = FloatVector.zero(S); FloatVector c0b = FloatVector.zero(S);
+        FloatVector c1a = FloatVector.zero(S); FloatVector c1b = FloatVector.zero(S);
+        FloatVector c2a = FloatVector.zero(S); FloatVector c2b = FloatVector.zero(S);
+        FloatVector c3a = FloatVector.zero(S); FloatVector c3b = FloatVector.zero(S);
+        FloatVector c4a = FloatVector.zero(S); FloatVector c4b = FloatVector.zero(S);
+        FloatVector c5a = FloatVector.zero(S); FloatVector c5b = FloatVector.zero(S);
+        FloatVector c6a = FloatVector.zero(S); FloatVector c6b = FloatVector.zero(S);
+        FloatVector c7a = FloatVector.zero(S); FloatVector c7b = FloatVector.zero(S);
+        FloatVector c8a = FloatVector.zero(S); FloatVector c8b = FloatVector.zero(S);
+        FloatVector c9a = FloatVector.zero(S); FloatVector c9b = FloatVector.zero(S);
+        FloatVector c10a = FloatVector.zero(S); FloatVector c10b = FloatVector.zero(S);
+        FloatVector c11a = FloatVector.zero(S); FloatVector c11b = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * step;
+            int ia = aOff + p * MR;
             int ib = bOff + p * bStride;
             FloatVector b0 = FloatVector.fromArray(S, bp, ib);
             FloatVector b1 = FloatVector.fromArray(S, bp, ib + L);
             FloatVector a0 = FloatVector.broadcast(S, a[ia]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            c0a = a0.fma(b0, c0a); c0b = a0.fma(b1, c0b);
             FloatVector a1 = FloatVector.broadcast(S, a[ia + 1]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            c1a = a1.fma(b0, c1a); c1b = a1.fma(b1, c1b);
             FloatVector a2 = FloatVector.broadcast(S, a[ia + 2]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            c2a = a2.fma(b0, c2a); c2b = a2.fma(b1, c2b);
             FloatVector a3 = FloatVector.broadcast(S, a[ia + 3]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            c3a = a3.fma(b0, c3a); c3b = a3.fma(b1, c3b);
             FloatVector a4 = FloatVector.broadcast(S, a[ia + 4]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            c4a = a4.fma(b0, c4a); c4b = a4.fma(b1, c4b);
             FloatVector a5 = FloatVector.broadcast(S, a[ia + 5]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            c5a = a5.fma(b0, c5a); c5b = a5.fma(b1, c5b);
             FloatVector a6 = FloatVector.broadcast(S, a[ia + 6]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            c6a = a6.fma(b0, c6a); c6b = a6.fma(b1, c6b);
             FloatVector a7 = FloatVector.broadcast(S, a[ia + 7]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+            c7a = a7.fma(b0, c7a); c7b = a7.fma(b1, c7b);
             FloatVector a8 = FloatVector.broadcast(S, a[ia + 8]);
-            c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
+            c8a = a8.fma(b0, c8a); c8b = a8.fma(b1, c8b);
             FloatVector a9 = FloatVector.broadcast(S, a[ia + 9]);
-            c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
+            c9a = a9.fma(b0, c9a); c9b = a9.fma(b1, c9b);
             FloatVector a10 = FloatVector.broadcast(S, a[ia + 10]);
-            c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
+            c10a = a10.fma(b0, c10a); c10b = a10.fma(b1, c10b);
             FloatVector a11 = FloatVector.broadcast(S, a[ia + 11]);
-            c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
+            c11a = a11.fma(b0, c11a); c11b = a11.fma(b1, c11b);
         }
         float[] tile = TILE.get();
-        c00.intoArray(tile, 0 * NR); c01.intoArray(tile, 0 * NR + L);
-        c10.intoArray(tile, 1 * NR); c11.intoArray(tile, 1 * NR + L);
-        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR); c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR); c71.intoArray(tile, 7 * NR + L);
-        c80.intoArray(tile, 8 * NR); c81.intoArray(tile, 8 * NR + L);
-        c90.intoArray(tile, 9 * NR); c91.intoArray(tile, 9 * NR + L);
-        c100.intoArray(tile, 10 * NR); c101.intoArray(tile, 10 * NR + L);
-        c110.intoArray(tile, 11 * NR); c111.intoArray(tile, 11 * NR + L);
+        c0a.intoArray(tile, 0 * NR); c0b.intoArray(tile, 0 * NR + L);
+        c1a.intoArray(tile, 1 * NR); c1b.intoArray(tile, 1 * NR + L);
+        c2a.intoArray(tile, 2 * NR); c2b.intoArray(tile, 2 * NR + L);
+        c3a.intoArray(tile, 3 * NR); c3b.intoArray(tile, 3 * NR + L);
+        c4a.intoArray(tile, 4 * NR); c4b.intoArray(tile, 4 * NR + L);
+        c5a.intoArray(tile, 5 * NR); c5b.intoArray(tile, 5 * NR + L);
+        c6a.intoArray(tile, 6 * NR); c6b.intoArray(tile, 6 * NR + L);
+        c7a.intoArray(tile, 7 * NR); c7b.intoArray(tile, 7 * NR + L);
+        c8a.intoArray(tile, 8 * NR); c8b.intoArray(tile, 8 * NR + L);
+        c9a.intoArray(tile, 9 * NR); c9b.intoArray(tile, 9 * NR + L);
+        c10a.intoArray(tile, 10 * NR); c10b.intoArray(tile, 10 * NR + L);
+        c11a.intoArray(tile, 11 * NR); c11b.intoArray(tile, 11 * NR + L);
         writeTile(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
-    private static void narrowColumnSteps(int kc, float[] a, int aOff, int step, float[] bp, int bOff, int bStride,
-                                float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+    private static void narrowPacked(int kc, float[] a, int aOff, float[] bp, int bOff, int bStride,
+                                     float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         FloatVector c0 = FloatVector.zero(S);
         FloatVector c1 = FloatVector.zero(S);
         FloatVector c2 = FloatVector.zero(S);
@@ -148,7 +149,7 @@ final class VectorFloatKernel implements FloatMicroKernel {
         FloatVector c10 = FloatVector.zero(S);
         FloatVector c11 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
-            int ia = aOff + p * step;
+            int ia = aOff + p * MR;
             FloatVector b = FloatVector.fromArray(S, bp, bOff + p * bStride);
             c0 = FloatVector.broadcast(S, a[ia]).fma(b, c0);
             c1 = FloatVector.broadcast(S, a[ia + 1]).fma(b, c1);
@@ -179,8 +180,9 @@ final class VectorFloatKernel implements FloatMicroKernel {
         writeTile(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
     }
 
+    /** A read in place row by row, element (r, p) at {@code a[aOff + r * lda + p]}. */
     private static void fullRowMajor(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride,
-                                float[] c, int cOff, int ldc, int cols, float alpha, float beta) {
+                                     float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         int a1Off = aOff + 1 * lda;
         int a2Off = aOff + 2 * lda;
         int a3Off = aOff + 3 * lda;
@@ -192,65 +194,65 @@ final class VectorFloatKernel implements FloatMicroKernel {
         int a9Off = aOff + 9 * lda;
         int a10Off = aOff + 10 * lda;
         int a11Off = aOff + 11 * lda;
-        FloatVector c00 = FloatVector.zero(S); FloatVector c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S); FloatVector c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S); FloatVector c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S); FloatVector c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S); FloatVector c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S); FloatVector c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S); FloatVector c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S); FloatVector c71 = FloatVector.zero(S);
-        FloatVector c80 = FloatVector.zero(S); FloatVector c81 = FloatVector.zero(S);
-        FloatVector c90 = FloatVector.zero(S); FloatVector c91 = FloatVector.zero(S);
-        FloatVector c100 = FloatVector.zero(S); FloatVector c101 = FloatVector.zero(S);
-        FloatVector c110 = FloatVector.zero(S); FloatVector c111 = FloatVector.zero(S);
+        FloatVector c0a = FloatVector.zero(S); FloatVector c0b = FloatVector.zero(S);
+        FloatVector c1a = FloatVector.zero(S); FloatVector c1b = FloatVector.zero(S);
+        FloatVector c2a = FloatVector.zero(S); FloatVector c2b = FloatVector.zero(S);
+        FloatVector c3a = FloatVector.zero(S); FloatVector c3b = FloatVector.zero(S);
+        FloatVector c4a = FloatVector.zero(S); FloatVector c4b = FloatVector.zero(S);
+        FloatVector c5a = FloatVector.zero(S); FloatVector c5b = FloatVector.zero(S);
+        FloatVector c6a = FloatVector.zero(S); FloatVector c6b = FloatVector.zero(S);
+        FloatVector c7a = FloatVector.zero(S); FloatVector c7b = FloatVector.zero(S);
+        FloatVector c8a = FloatVector.zero(S); FloatVector c8b = FloatVector.zero(S);
+        FloatVector c9a = FloatVector.zero(S); FloatVector c9b = FloatVector.zero(S);
+        FloatVector c10a = FloatVector.zero(S); FloatVector c10b = FloatVector.zero(S);
+        FloatVector c11a = FloatVector.zero(S); FloatVector c11b = FloatVector.zero(S);
         for (int p = 0; p < kc; p++) {
             int ib = bOff + p * bStride;
             FloatVector b0 = FloatVector.fromArray(S, bp, ib);
             FloatVector b1 = FloatVector.fromArray(S, bp, ib + L);
             FloatVector a0 = FloatVector.broadcast(S, a[aOff + p]);
-            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            c0a = a0.fma(b0, c0a); c0b = a0.fma(b1, c0b);
             FloatVector a1 = FloatVector.broadcast(S, a[a1Off + p]);
-            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            c1a = a1.fma(b0, c1a); c1b = a1.fma(b1, c1b);
             FloatVector a2 = FloatVector.broadcast(S, a[a2Off + p]);
-            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            c2a = a2.fma(b0, c2a); c2b = a2.fma(b1, c2b);
             FloatVector a3 = FloatVector.broadcast(S, a[a3Off + p]);
-            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+            c3a = a3.fma(b0, c3a); c3b = a3.fma(b1, c3b);
             FloatVector a4 = FloatVector.broadcast(S, a[a4Off + p]);
-            c40 = a4.fma(b0, c40); c41 = a4.fma(b1, c41);
+            c4a = a4.fma(b0, c4a); c4b = a4.fma(b1, c4b);
             FloatVector a5 = FloatVector.broadcast(S, a[a5Off + p]);
-            c50 = a5.fma(b0, c50); c51 = a5.fma(b1, c51);
+            c5a = a5.fma(b0, c5a); c5b = a5.fma(b1, c5b);
             FloatVector a6 = FloatVector.broadcast(S, a[a6Off + p]);
-            c60 = a6.fma(b0, c60); c61 = a6.fma(b1, c61);
+            c6a = a6.fma(b0, c6a); c6b = a6.fma(b1, c6b);
             FloatVector a7 = FloatVector.broadcast(S, a[a7Off + p]);
-            c70 = a7.fma(b0, c70); c71 = a7.fma(b1, c71);
+            c7a = a7.fma(b0, c7a); c7b = a7.fma(b1, c7b);
             FloatVector a8 = FloatVector.broadcast(S, a[a8Off + p]);
-            c80 = a8.fma(b0, c80); c81 = a8.fma(b1, c81);
+            c8a = a8.fma(b0, c8a); c8b = a8.fma(b1, c8b);
             FloatVector a9 = FloatVector.broadcast(S, a[a9Off + p]);
-            c90 = a9.fma(b0, c90); c91 = a9.fma(b1, c91);
+            c9a = a9.fma(b0, c9a); c9b = a9.fma(b1, c9b);
             FloatVector a10 = FloatVector.broadcast(S, a[a10Off + p]);
-            c100 = a10.fma(b0, c100); c101 = a10.fma(b1, c101);
+            c10a = a10.fma(b0, c10a); c10b = a10.fma(b1, c10b);
             FloatVector a11 = FloatVector.broadcast(S, a[a11Off + p]);
-            c110 = a11.fma(b0, c110); c111 = a11.fma(b1, c111);
+            c11a = a11.fma(b0, c11a); c11b = a11.fma(b1, c11b);
         }
         float[] tile = TILE.get();
-        c00.intoArray(tile, 0 * NR); c01.intoArray(tile, 0 * NR + L);
-        c10.intoArray(tile, 1 * NR); c11.intoArray(tile, 1 * NR + L);
-        c20.intoArray(tile, 2 * NR); c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR); c31.intoArray(tile, 3 * NR + L);
-        c40.intoArray(tile, 4 * NR); c41.intoArray(tile, 4 * NR + L);
-        c50.intoArray(tile, 5 * NR); c51.intoArray(tile, 5 * NR + L);
-        c60.intoArray(tile, 6 * NR); c61.intoArray(tile, 6 * NR + L);
-        c70.intoArray(tile, 7 * NR); c71.intoArray(tile, 7 * NR + L);
-        c80.intoArray(tile, 8 * NR); c81.intoArray(tile, 8 * NR + L);
-        c90.intoArray(tile, 9 * NR); c91.intoArray(tile, 9 * NR + L);
-        c100.intoArray(tile, 10 * NR); c101.intoArray(tile, 10 * NR + L);
-        c110.intoArray(tile, 11 * NR); c111.intoArray(tile, 11 * NR + L);
-        writeTile(tile, NR, c, cOff, ldc, MR, cols, alpha, beta);
+        c0a.intoArray(tile, 0 * NR); c0b.intoArray(tile, 0 * NR + L);
+        c1a.intoArray(tile, 1 * NR); c1b.intoArray(tile, 1 * NR + L);
+        c2a.intoArray(tile, 2 * NR); c2b.intoArray(tile, 2 * NR + L);
+        c3a.intoArray(tile, 3 * NR); c3b.intoArray(tile, 3 * NR + L);
+        c4a.intoArray(tile, 4 * NR); c4b.intoArray(tile, 4 * NR + L);
+        c5a.intoArray(tile, 5 * NR); c5b.intoArray(tile, 5 * NR + L);
+        c6a.intoArray(tile, 6 * NR); c6b.intoArray(tile, 6 * NR + L);
+        c7a.intoArray(tile, 7 * NR); c7b.intoArray(tile, 7 * NR + L);
+        c8a.intoArray(tile, 8 * NR); c8b.intoArray(tile, 8 * NR + L);
+        c9a.intoArray(tile, 9 * NR); c9b.intoArray(tile, 9 * NR + L);
+        c10a.intoArray(tile, 10 * NR); c10b.intoArray(tile, 10 * NR + L);
+        c11a.intoArray(tile, 11 * NR); c11b.intoArray(tile, 11 * NR + L);
+        writeTile(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
     private static void narrowRowMajor(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride,
-                                float[] c, int cOff, int ldc, int cols, float alpha, float beta) {
+                                       float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
         int a1Off = aOff + 1 * lda;
         int a2Off = aOff + 2 * lda;
         int a3Off = aOff + 3 * lda;
@@ -302,7 +304,114 @@ final class VectorFloatKernel implements FloatMicroKernel {
         c9.intoArray(tile, 9 * L);
         c10.intoArray(tile, 10 * L);
         c11.intoArray(tile, 11 * L);
-        writeTile(tile, L, c, cOff, ldc, MR, Math.min(cols, L), alpha, beta);
+        writeTile(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
+    }
+
+    /** A<sup>T</sup> read in place, element (r, p) at {@code a[aOff + p * lda + r]}. */
+    private static void fullTransposed(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride,
+                                       float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+        FloatVector c0a = FloatVector.zero(S); FloatVector c0b = FloatVector.zero(S);
+        FloatVector c1a = FloatVector.zero(S); FloatVector c1b = FloatVector.zero(S);
+        FloatVector c2a = FloatVector.zero(S); FloatVector c2b = FloatVector.zero(S);
+        FloatVector c3a = FloatVector.zero(S); FloatVector c3b = FloatVector.zero(S);
+        FloatVector c4a = FloatVector.zero(S); FloatVector c4b = FloatVector.zero(S);
+        FloatVector c5a = FloatVector.zero(S); FloatVector c5b = FloatVector.zero(S);
+        FloatVector c6a = FloatVector.zero(S); FloatVector c6b = FloatVector.zero(S);
+        FloatVector c7a = FloatVector.zero(S); FloatVector c7b = FloatVector.zero(S);
+        FloatVector c8a = FloatVector.zero(S); FloatVector c8b = FloatVector.zero(S);
+        FloatVector c9a = FloatVector.zero(S); FloatVector c9b = FloatVector.zero(S);
+        FloatVector c10a = FloatVector.zero(S); FloatVector c10b = FloatVector.zero(S);
+        FloatVector c11a = FloatVector.zero(S); FloatVector c11b = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ia = aOff + p * lda;
+            int ib = bOff + p * bStride;
+            FloatVector b0 = FloatVector.fromArray(S, bp, ib);
+            FloatVector b1 = FloatVector.fromArray(S, bp, ib + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ia]);
+            c0a = a0.fma(b0, c0a); c0b = a0.fma(b1, c0b);
+            FloatVector a1 = FloatVector.broadcast(S, a[ia + 1]);
+            c1a = a1.fma(b0, c1a); c1b = a1.fma(b1, c1b);
+            FloatVector a2 = FloatVector.broadcast(S, a[ia + 2]);
+            c2a = a2.fma(b0, c2a); c2b = a2.fma(b1, c2b);
+            FloatVector a3 = FloatVector.broadcast(S, a[ia + 3]);
+            c3a = a3.fma(b0, c3a); c3b = a3.fma(b1, c3b);
+            FloatVector a4 = FloatVector.broadcast(S, a[ia + 4]);
+            c4a = a4.fma(b0, c4a); c4b = a4.fma(b1, c4b);
+            FloatVector a5 = FloatVector.broadcast(S, a[ia + 5]);
+            c5a = a5.fma(b0, c5a); c5b = a5.fma(b1, c5b);
+            FloatVector a6 = FloatVector.broadcast(S, a[ia + 6]);
+            c6a = a6.fma(b0, c6a); c6b = a6.fma(b1, c6b);
+            FloatVector a7 = FloatVector.broadcast(S, a[ia + 7]);
+            c7a = a7.fma(b0, c7a); c7b = a7.fma(b1, c7b);
+            FloatVector a8 = FloatVector.broadcast(S, a[ia + 8]);
+            c8a = a8.fma(b0, c8a); c8b = a8.fma(b1, c8b);
+            FloatVector a9 = FloatVector.broadcast(S, a[ia + 9]);
+            c9a = a9.fma(b0, c9a); c9b = a9.fma(b1, c9b);
+            FloatVector a10 = FloatVector.broadcast(S, a[ia + 10]);
+            c10a = a10.fma(b0, c10a); c10b = a10.fma(b1, c10b);
+            FloatVector a11 = FloatVector.broadcast(S, a[ia + 11]);
+            c11a = a11.fma(b0, c11a); c11b = a11.fma(b1, c11b);
+        }
+        float[] tile = TILE.get();
+        c0a.intoArray(tile, 0 * NR); c0b.intoArray(tile, 0 * NR + L);
+        c1a.intoArray(tile, 1 * NR); c1b.intoArray(tile, 1 * NR + L);
+        c2a.intoArray(tile, 2 * NR); c2b.intoArray(tile, 2 * NR + L);
+        c3a.intoArray(tile, 3 * NR); c3b.intoArray(tile, 3 * NR + L);
+        c4a.intoArray(tile, 4 * NR); c4b.intoArray(tile, 4 * NR + L);
+        c5a.intoArray(tile, 5 * NR); c5b.intoArray(tile, 5 * NR + L);
+        c6a.intoArray(tile, 6 * NR); c6b.intoArray(tile, 6 * NR + L);
+        c7a.intoArray(tile, 7 * NR); c7b.intoArray(tile, 7 * NR + L);
+        c8a.intoArray(tile, 8 * NR); c8b.intoArray(tile, 8 * NR + L);
+        c9a.intoArray(tile, 9 * NR); c9b.intoArray(tile, 9 * NR + L);
+        c10a.intoArray(tile, 10 * NR); c10b.intoArray(tile, 10 * NR + L);
+        c11a.intoArray(tile, 11 * NR); c11b.intoArray(tile, 11 * NR + L);
+        writeTile(tile, NR, c, cOff, ldc, rows, cols, alpha, beta);
+    }
+
+    private static void narrowTransposed(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, int bStride,
+                                         float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S);
+        FloatVector c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S);
+        FloatVector c7 = FloatVector.zero(S);
+        FloatVector c8 = FloatVector.zero(S);
+        FloatVector c9 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S);
+        FloatVector c11 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ia = aOff + p * lda;
+            FloatVector b = FloatVector.fromArray(S, bp, bOff + p * bStride);
+            c0 = FloatVector.broadcast(S, a[ia]).fma(b, c0);
+            c1 = FloatVector.broadcast(S, a[ia + 1]).fma(b, c1);
+            c2 = FloatVector.broadcast(S, a[ia + 2]).fma(b, c2);
+            c3 = FloatVector.broadcast(S, a[ia + 3]).fma(b, c3);
+            c4 = FloatVector.broadcast(S, a[ia + 4]).fma(b, c4);
+            c5 = FloatVector.broadcast(S, a[ia + 5]).fma(b, c5);
+            c6 = FloatVector.broadcast(S, a[ia + 6]).fma(b, c6);
+            c7 = FloatVector.broadcast(S, a[ia + 7]).fma(b, c7);
+            c8 = FloatVector.broadcast(S, a[ia + 8]).fma(b, c8);
+            c9 = FloatVector.broadcast(S, a[ia + 9]).fma(b, c9);
+            c10 = FloatVector.broadcast(S, a[ia + 10]).fma(b, c10);
+            c11 = FloatVector.broadcast(S, a[ia + 11]).fma(b, c11);
+        }
+        float[] tile = TILE.get();
+        c0.intoArray(tile, 0 * L);
+        c1.intoArray(tile, 1 * L);
+        c2.intoArray(tile, 2 * L);
+        c3.intoArray(tile, 3 * L);
+        c4.intoArray(tile, 4 * L);
+        c5.intoArray(tile, 5 * L);
+        c6.intoArray(tile, 6 * L);
+        c7.intoArray(tile, 7 * L);
+        c8.intoArray(tile, 8 * L);
+        c9.intoArray(tile, 9 * L);
+        c10.intoArray(tile, 10 * L);
+        c11.intoArray(tile, 11 * L);
+        writeTile(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
     }
 
     /**
