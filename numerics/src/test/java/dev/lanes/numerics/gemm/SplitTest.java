@@ -15,7 +15,7 @@ class SplitTest {
     void bandsTileCExactlyOnce(@ForAll @IntRange(min = 1, max = 3000) int m, @ForAll @IntRange(min = 1, max = 3000) int n,
                                @ForAll @IntRange(min = 1, max = 1000) int k, @ForAll @IntRange(min = 1, max = 8) int threads,
                                @ForAll boolean transA) {
-        int mr = 7;
+        int mr = 12;
         int nr = 32;
         Split s = Split.of(m, n, k, mr, nr, threads, transA);
         assertTrue(s.parts() >= 1 && s.parts() <= threads * Split.OVERSPLIT, "parts " + s.parts());
@@ -42,16 +42,19 @@ class SplitTest {
 
     @Test
     void networkShapesAreCutAlongTheUsefulSide() {
-        Split batchTimesWeights = Split.of(100, 50, 784, 7, 32, 2, false);
-        assertEquals(2, batchTimesWeights.parts());
-        assertEquals(100, batchTimesWeights.rowEnd(1));
-        assertEquals(50, batchTimesWeights.colEnd(0));
+        // 784-50-10 at batch 100: the products are too small to be worth moving the batch to a second core.
+        assertEquals(1, Split.of(100, 50, 784, 12, 32, 2, false).parts());
+        assertEquals(1, Split.of(784, 50, 100, 12, 32, 2, true).parts());
 
-        Split gradTimesWeightsT = Split.of(100, 784, 50, 7, 32, 2, false);
-        assertEquals(2, gradTimesWeightsT.parts());
-        assertEquals(100, gradTimesWeightsT.rowEnd(0));
+        // 784-256 at batch 128: the forward product X.W in column bands, the weight gradient X^T.dY in row bands.
+        Split forward = Split.of(128, 256, 784, 12, 32, 2, false);
+        assertEquals(2, forward.parts());
+        assertEquals(128, forward.rowEnd(0));
+        assertEquals(128, forward.colEnd(0));
+        Split gradient = Split.of(784, 256, 128, 12, 32, 2, true);
+        assertEquals(2, gradient.parts());
+        assertEquals(256, gradient.colEnd(0));
 
-        Split tiny = Split.of(100, 50, 10, 7, 32, 2, false);
-        assertEquals(1, tiny.parts());
+        assertEquals(1, Split.of(100, 50, 10, 12, 32, 2, false).parts());
     }
 }
