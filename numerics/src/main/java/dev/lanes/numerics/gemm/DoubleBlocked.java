@@ -54,17 +54,17 @@ final class DoubleBlocked {
                 double betaHere = pc == 0 ? beta : 1.0;
                 int edge = nc / nr * nr;
                 if (!inPlaceB) {
-                    DoublePacking.packB(transB, b, ldb, pc, kc, jc, nc, nr, pad, bp);
+                    kernel.packB(transB, b, ldb, pc, kc, jc, nc, bp);
                 } else if (edge < nc) {
-                    DoublePacking.packB(false, b, ldb, pc, kc, jc + edge, nc - edge, nr, pad, bp);
+                    kernel.packB(false, b, ldb, pc, kc, jc + edge, nc - edge, bp);
                 }
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
                     int whole = mc / mr * mr;
                     if (packA) {
-                        DoublePacking.packA(transA, a, lda, ic, mc, pc, kc, mr, ap);
+                        kernel.packA(transA, a, lda, ic, mc, pc, kc, ap);
                     } else if (whole < mc) {
-                        DoublePacking.packA(transA, a, lda, ic + whole, mc - whole, pc, kc, mr, ap);
+                        kernel.packA(transA, a, lda, ic + whole, mc - whole, pc, kc, ap);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);

@@ -54,17 +54,17 @@ final class FloatBlocked {
                 float betaHere = pc == 0 ? beta : 1f;
                 int edge = nc / nr * nr;
                 if (!inPlaceB) {
-                    FloatPacking.packB(transB, b, ldb, pc, kc, jc, nc, nr, pad, bp);
+                    kernel.packB(transB, b, ldb, pc, kc, jc, nc, bp);
                 } else if (edge < nc) {
-                    FloatPacking.packB(false, b, ldb, pc, kc, jc + edge, nc - edge, nr, pad, bp);
+                    kernel.packB(false, b, ldb, pc, kc, jc + edge, nc - edge, bp);
                 }
                 for (int ic = i0; ic < i1; ic += mcMax) {
                     int mc = Math.min(mcMax, i1 - ic);
                     int whole = mc / mr * mr;
                     if (packA) {
-                        FloatPacking.packA(transA, a, lda, ic, mc, pc, kc, mr, ap);
+                        kernel.packA(transA, a, lda, ic, mc, pc, kc, ap);
                     } else if (whole < mc) {
-                        FloatPacking.packA(transA, a, lda, ic + whole, mc - whole, pc, kc, mr, ap);
+                        kernel.packA(transA, a, lda, ic + whole, mc - whole, pc, kc, ap);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);

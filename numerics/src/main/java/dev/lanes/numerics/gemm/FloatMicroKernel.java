@@ -37,6 +37,22 @@ interface FloatMicroKernel {
     /** Granularity the last, narrower B micro-panel of a block is zero-padded to. */
     int pad();
 
+    /**
+     * Packs rows {@code i0 .. i0+mc-1} and columns {@code p0 .. p0+kc-1} of op(A) into A micro-panels, exactly as
+     * {@link FloatPacking#packA} does; a kernel may override it with a faster copy of the same layout.
+     */
+    default void packA(boolean trans, float[] a, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+        FloatPacking.packA(trans, a, lda, i0, mc, p0, kc, mr(), dst, 0);
+    }
+
+    /**
+     * Packs rows {@code p0 .. p0+kc-1} and columns {@code j0 .. j0+nc-1} of op(B) into the B micro-panel layout,
+     * exactly as {@link FloatPacking#packB} does; a kernel may override it with a faster copy of the same layout.
+     */
+    default void packB(boolean trans, float[] b, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
+        FloatPacking.packB(trans, b, ldb, p0, kc, j0, nc, nr(), pad(), dst);
+    }
+
     /** Computes one C tile; see the interface documentation for the layouts. */
     void tile(int kc, float[] ap, int aOff, float[] bp, int bOff, int bStride, int width,
               float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta);

@@ -9,13 +9,14 @@ final class FloatPacking {
 
     /**
      * Packs rows {@code i0 .. i0+mc-1} and columns {@code p0 .. p0+kc-1} of op(A) into {@code ceil(mc/mr)}
-     * micro-panels; panel {@code q} starts at {@code q * mr * kc}. Element loops rather than System.arraycopy,
+     * micro-panels; panel {@code q} starts at {@code dstOff + q * mr * kc}. Element loops rather than System.arraycopy,
      * whose call cost dominates at mr elements.
      */
-    static void packA(boolean trans, float[] a, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst) {
+    static void packA(boolean trans, float[] a, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst,
+                      int dstOff) {
         for (int ip = 0; ip < mc; ip += mr) {
             int rows = Math.min(mr, mc - ip);
-            int base = ip * kc;
+            int base = dstOff + ip * kc;
             if (trans) {
                 // op(A)(i, p) = a[p * lda + i]: the values of one panel column are adjacent in A and in the panel.
                 for (int p = 0; p < kc; p++) {
