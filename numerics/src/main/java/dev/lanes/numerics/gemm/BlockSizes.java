@@ -11,7 +11,13 @@ package dev.lanes.numerics.gemm;
  * product from 108-112 to 123-126 (fewer passes over C and fewer micro-kernel calls per multiply-add); 768 was no
  * better than 512. MC = 56 vs 112 made no difference beyond the noise, so the smaller, L2-friendlier one stays.
  * Double behaved alike: 1024^3 went from 60 GFLOPS at KC = 256 to 73-78 at 512. NC only bounds the packed B
- * buffer (KC x NC floats = 6 MiB) for very wide products; n = 2048 runs as fast as n = 1024 with it.
+ * buffer for very wide products.
+ *
+ * <p>Measured again on the 2-core Xeon (AVX-512, 48 KiB L1d and 2 MiB L2 per core) after the move to the 12-row
+ * tile: KC 256-768 and MC 48-192 were all within the noise (512^3 float 122-134 GFLOPS). A float NC of 512 keeps
+ * the packed B block at 1 MiB, half of L2, where 3072 made it 2 MiB at n = 1024: 1024^3 and 2048^3 ran at
+ * 126-149 GFLOPS against 123-137 (two runs each, thread wall time, best of several products). Double showed no
+ * difference between NC = 256, 512 and 3072 (1024^3: 63-65 GFLOPS), so it keeps 3072.
  */
 final class BlockSizes {
     private BlockSizes() {}
@@ -20,8 +26,8 @@ final class BlockSizes {
     static final int FLOAT_KC = 512;
     /** Rows of an A block for float (rounded per product to a multiple of MR, see {@link #balanced}). */
     static final int FLOAT_MC = 56;
-    /** Columns of a packed B block for float (a multiple of every float NR). */
-    static final int FLOAT_NC = 3072;
+    /** Columns of a packed B block for float (a multiple of every float NR); see the class documentation. */
+    static final int FLOAT_NC = 512;
 
     /** Depth of a packed k block for double. */
     static final int DOUBLE_KC = 512;
