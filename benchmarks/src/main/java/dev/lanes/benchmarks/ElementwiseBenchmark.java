@@ -22,8 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Lanes' Vector API kernels against its scalar kernels, called directly (the internal {@code Kernels} interface,
  * below {@code Ops}' checks), on the same arrays. {@code size} is rows x cols: {@code 1000x1000} is the 1M-element
  * case, {@code 100x784} an MNIST batch; element-wise ops use rows*cols elements, {@code softmaxRows} the rows.
- * Inputs are uniform in [-4, 4), where exp, tanh and sigmoid take their general paths. A vector row in a JVM
- * without the incubator module is skipped (secondary result {@code skipped} > 0).
+ * Inputs are uniform in [-4, 4), where exp, tanh and sigmoid take their general paths. {@code copy} is the
+ * memory-bandwidth reference the streaming ops are held against: {@code System.arraycopy} of the same input into the
+ * same output, the JVM's own bulk copy, whatever {@code kernels} says. A vector row in a JVM without the incubator
+ * module is skipped (secondary result {@code skipped} > 0).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class ElementwiseBenchmark {
 
-    @Param({"exp", "tanh", "sigmoid", "relu", "add", "axpy", "softmaxRows"})
+    @Param({"exp", "tanh", "sigmoid", "relu", "add", "axpy", "softmaxRows", "copy"})
     public String op;
 
     @Param({"scalar", "vector"})
@@ -100,6 +102,7 @@ public class ElementwiseBenchmark {
                 yield () -> k.axpy(1e-6f, x, y, n);
             }
             case "softmaxRows" -> () -> k.softmaxRows(x, o, rows, cols);
+            case "copy" -> () -> System.arraycopy(x, 0, o, 0, n);
             default -> throw new IllegalArgumentException("unknown op " + op);
         };
     }
@@ -124,6 +127,7 @@ public class ElementwiseBenchmark {
                 yield () -> k.axpy(1e-6, x, y, n);
             }
             case "softmaxRows" -> () -> k.softmaxRows(x, o, rows, cols);
+            case "copy" -> () -> System.arraycopy(x, 0, o, 0, n);
             default -> throw new IllegalArgumentException("unknown op " + op);
         };
     }

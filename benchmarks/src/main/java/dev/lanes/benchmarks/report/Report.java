@@ -1,5 +1,6 @@
 package dev.lanes.benchmarks.report;
 
+import dev.lanes.benchmarks.gemm.GemmShape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,6 +133,12 @@ public final class Report {
                             .ifPresent(sc -> lines.add(target(op + " " + v.param("type") + " " + v.param("size")
                                     + ": vector / scalar speed", sc.micros() / v.micros(), 4.0))));
         }
+        for (String op : List.of("relu", "add", "axpy")) {
+            bandwidthShare(results, op, "f32", "1000x1000")
+                    .ifPresent(share -> lines.add(target(op + " f32 1000x1000: vector GB/s / copy GB/s", share, 0.8)));
+        }
+        stepOverProducts(results, gemm).ifPresent(ratio -> lines.add(atMost(
+                "training step 784-50-10 f32, batch 100, 1 thread: step time / its two big products' time", ratio, 1.15)));
         results.stream().filter(r -> r.benchmark().equals("TrainingStepBenchmark") && r.param("network").equals("784-50-10")
                         && r.param("type").equals("f32") && r.secondary().containsKey("gc.alloc.rate.norm"))
                 .forEach(r -> {
@@ -148,6 +155,44 @@ public final class Report {
         md.append("| target | measured | required | |\n|---|---:|---:|---|\n");
         lines.forEach(l -> md.append(l).append('\n'));
         md.append('\n');
+    }
+
+    /**
+     * An element-wise op's streaming rate as a share of the memory bandwidth, taken as the rate of the JVM's bulk copy
+     * ({@code op = copy}) over arrays of the same size in the same run.
+     */
+    private static Optional<Double> bandwidthShare(List<Result> results, String op, String type, String size) {
+        Optional<Result> vector = elementwise(results, op, type, size, "vector");
+        Optional<Result> copy = elementwise(results, "copy", type, size, null);
+        return vector.isEmpty() || copy.isEmpty() ? Optional.empty() : Optional.of(
+                (bytes(op, size, type) / vector.get().micros()) / (bytes("copy", size, type) / copy.get().micros()));
+    }
+
+    private static Optional<Result> elementwise(List<Result> results, String op, String type, String size, String kernels) {
+        return results.stream().filter(r -> r.benchmark().equals("ElementwiseBenchmark") && !r.skipped()
+                && r.param("op").equals(op) && r.param("type").equals(type) && r.param("size").equals(size)
+                && (kernels == null || r.param("kernels").equals(kernels))).findFirst();
+    }
+
+    /**
+     * One 784-50-10 training step (batch 100, float, 1 thread) over the time of its two big products measured alone:
+     * the forward X.W1 (100x50x784) and the weight gradient X^T.dY (784x50x100). What exceeds 1 is everything else.
+     */
+    private static Optional<Double> stepOverProducts(List<Result> results, List<GemmRow> gemm) {
+        Optional<Result> step = results.stream().filter(r -> r.benchmark().equals("TrainingStepBenchmark")
+                && r.param("network").equals("784-50-10") && r.param("batch").equals("100") && r.param("type").equals("f32")
+                && r.param("threads").equals("1")).findFirst();
+        List<Double> products = gemm.stream().filter(r -> r.impl().equals("lanes") && r.type().equals("f32")
+                        && r.threads() == 1 && (r.shape().equals(GemmShape.parse("100x50x784-NN"))
+                        || r.shape().equals(GemmShape.parse("784x50x100-TN"))))
+                .map(r -> r.shape().flops() / r.gflops() / 1000).toList();
+        return step.isEmpty() || products.size() != 2 ? Optional.empty()
+                : Optional.of(step.get().micros() / (products.get(0) + products.get(1)));
+    }
+
+    private static String atMost(String what, double measured, double limit) {
+        return "| " + what + " | " + String.format(Locale.ROOT, "%.2f", measured) + " | <= " + limit + " | "
+                + (measured <= limit ? "met" : "**not met**") + " |";
     }
 
     private static String target(String what, double measured, double required) {
@@ -246,8 +291,9 @@ public final class Report {
         }
         md.append("## Element-wise kernels: Vector API against scalar\n\n");
         md.append("Time per call over the whole array. GB/s counts each array element read or written once "
-                + "(add and axpy: 3 arrays; the maps and softmax: 2).\n\n");
-        md.append("| op | shape | type | scalar µs | vector µs | vector speed-up | vector GB/s |\n");
+                + "(add and axpy: 3 arrays; the maps, softmax and copy: 2). `copy` is `System.arraycopy` of the same arrays, "
+                + "the memory-bandwidth reference.\n\n");
+        md.append("| op | shape | type | scalar µs | vector µs | vector speed-up | GB/s (vector; copy) |\n");
         md.append("|---|---|---|---:|---:|---:|---:|\n");
         Map<String, List<Result>> groups = rows.stream().collect(Collectors.groupingBy(
                 r -> r.param("op") + "|" + r.param("size") + "|" + r.param("type"), LinkedHashMap::new, Collectors.toList()));
@@ -259,7 +305,8 @@ public final class Report {
                     .append(scalar.isPresent() ? num(scalar.getAsDouble()) : "").append(" | ")
                     .append(vector.isPresent() ? num(vector.getAsDouble()) : "").append(" | ")
                     .append(scalar.isPresent() && vector.isPresent() ? num(scalar.getAsDouble() / vector.getAsDouble()) + "x" : "")
-                    .append(" | ").append(vector.isPresent() ? num(bytes(k[0], k[1], k[2]) / vector.getAsDouble() / 1000) : "")
+                    .append(" | ").append(vector.isPresent() ? num(bytes(k[0], k[1], k[2]) / vector.getAsDouble() / 1000)
+                            : k[0].equals("copy") && scalar.isPresent() ? num(bytes(k[0], k[1], k[2]) / scalar.getAsDouble() / 1000) : "")
                     .append(" |\n");
         });
         md.append('\n');
@@ -273,7 +320,7 @@ public final class Report {
     private static double bytes(String op, String shape, String type) {
         String[] d = shape.split("x");
         double n = Double.parseDouble(d[0]) * Double.parseDouble(d[1]);
-        int arrays = op.equals("add") || op.equals("axpy") ? 3 : 2;
+        int arrays = op.equals("add") || op.equals("axpy") ? 3 : 2; // copy, like the maps, reads one and writes one
         return arrays * n * (type.equals("f32") ? 4 : 8);
     }
 

@@ -29,22 +29,22 @@ final class ScalarDoubleKernel implements DoubleMicroKernel {
     @Override
     public void tileRowMajorA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride, int width,
                               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        inPlace(kc, a, aOff, lda, 1, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
+        inPlace(kc, a, aOff, lda, 1, bp, bOff, bStride, c, cOff, ldc, cols, alpha, beta);
     }
 
     @Override
     public void tileTransposedA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride, int width,
                                 double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        inPlace(kc, a, aOff, 1, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
+        inPlace(kc, a, aOff, 1, lda, bp, bOff, bStride, c, cOff, ldc, cols, alpha, beta);
     }
 
     /** A read in place with element (r, p) at {@code a[aOff + r * rowStride + p * step]}. */
     private static void inPlace(int kc, double[] a, int aOff, int rowStride, int step, double[] bp, int bOff, int bStride,
-                                double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        // Rows past the tile read the last valid row: their sums are discarded and the reads stay in bounds.
-        int a1 = aOff + Math.min(1, rows - 1) * rowStride;
-        int a2 = aOff + Math.min(2, rows - 1) * rowStride;
-        int a3 = aOff + Math.min(3, rows - 1) * rowStride;
+                                double[] c, int cOff, int ldc, int cols, double alpha, double beta) {
+        // Only whole panels arrive here (the blocked loop packs a partial one), so all MR rows exist.
+        int a1 = aOff + rowStride;
+        int a2 = aOff + 2 * rowStride;
+        int a3 = aOff + 3 * rowStride;
         for (int j = 0; j < cols; j += NR) {
             int w = Math.min(NR, cols - j);
             double s00 = 0, s01 = 0, s02 = 0, s03 = 0;
@@ -78,9 +78,9 @@ final class ScalarDoubleKernel implements DoubleMicroKernel {
             }
             int o = cOff + j;
             row(c, o, w, s00, s01, s02, s03, alpha, beta);
-            if (rows > 1) row(c, o + ldc, w, s10, s11, s12, s13, alpha, beta);
-            if (rows > 2) row(c, o + 2 * ldc, w, s20, s21, s22, s23, alpha, beta);
-            if (rows > 3) row(c, o + 3 * ldc, w, s30, s31, s32, s33, alpha, beta);
+            row(c, o + ldc, w, s10, s11, s12, s13, alpha, beta);
+            row(c, o + 2 * ldc, w, s20, s21, s22, s23, alpha, beta);
+            row(c, o + 3 * ldc, w, s30, s31, s32, s33, alpha, beta);
         }
     }
 
