@@ -19,10 +19,11 @@ package dev.lanes.numerics.gemm;
  *       leak. Elements outside the tile are never written.</li>
  *   <li>{@link #tileRowMajorA} reads A in place instead: element (r, p) at {@code a[aOff + r * lda + p]}, the layout
  *       of a row-major, non-transposed A, which needs no packing because each of the mr rows is read sequentially.
- *       It is only called for whole panels ({@code rows == mr()}); the blocked loop packs a partial last panel, so
- *       the in-place kernels never clamp row indices or read past the array.</li>
+ *       It always has mr rows to read: {@code rows < mr()} only for a partial last panel the blocked loop has
+ *       copied into a zero-padded scratch panel, so the in-place kernels never clamp row indices or read past the
+ *       array.</li>
  *   <li>{@link #tileTransposedA} reads a transposed A in place: element (r, p) at {@code a[aOff + p * lda + r]}, the
- *       layout of A<sup>T</sup> stored row-major; the mr values of one step are adjacent. Whole panels only, too.</li>
+ *       layout of A<sup>T</sup> stored row-major; the mr values of one step are adjacent. It too always has mr rows.</li>
  *   <li>The k-sum of every element is accumulated in the same order (p ascending, starting from zero) wherever the
  *       element sits in the tile, so results do not depend on how the product was split among threads.</li>
  * </ul>

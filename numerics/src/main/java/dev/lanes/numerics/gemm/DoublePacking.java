@@ -45,6 +45,18 @@ final class DoublePacking {
     }
 
     /**
+     * Copies rows {@code i0 .. i0+rows-1}, columns {@code p0 .. p0+kc-1} of a row-major, non-transposed A into
+     * {@code dst} as an {@code mr x kc} row-major panel (row stride kc), rows from {@code rows} on zero: the
+     * partial last panel of an A otherwise read in place.
+     */
+    static void copyRows(double[] a, int lda, int i0, int rows, int p0, int kc, int mr, double[] dst) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(a, (i0 + r) * lda + p0, dst, r * kc, kc);
+        }
+        java.util.Arrays.fill(dst, rows * kc, mr * kc, 0);
+    }
+
+    /**
      * Packs rows {@code p0 .. p0+kc-1} and columns {@code j0 .. j0+nc-1} of op(B) into micro-panels of {@code nr}
      * columns; the panel holding block column {@code jj} starts at {@code jj * kc}. The last panel is only
      * {@link #panelWidth} wide.

@@ -6,7 +6,10 @@ package dev.lanes.numerics.gemm;
  * micro-kernel. beta is applied by the first k block only; later blocks accumulate. A is packed into micro-panels
  * only when enough B panels reuse it ({@link #PACK_A_MIN_PANELS}), a narrow non-transposed B only in its padded
  * last panel ({@link #IN_PLACE_B_MAX_PANELS}); otherwise the micro-kernel reads them in place. An A read in place
- * still has its last, partial panel packed, once per block, so the in-place kernels always see whole panels.
+ * still has its last, partial panel copied, once per block, into a zero-padded scratch panel in its own layout, so
+ * the in-place kernels always read whole panels and a product runs one loop family throughout (fewer methods for
+ * the JIT to compile before training runs at speed: the packed loop, reached only by edge panels, was the last
+ * to be compiled and a third of the cold start's samples).
  */
 final class FloatBlocked {
     private FloatBlocked() {}
@@ -63,8 +66,10 @@ final class FloatBlocked {
                     int whole = mc / mr * mr;
                     if (packA) {
                         kernel.packA(transA, a, lda, ic, mc, pc, kc, ap);
+                    } else if (whole < mc && transA) {
+                        kernel.packA(true, a, lda, ic + whole, mc - whole, pc, kc, ap);
                     } else if (whole < mc) {
-                        kernel.packA(transA, a, lda, ic + whole, mc - whole, pc, kc, ap);
+                        FloatPacking.copyRows(a, lda, ic + whole, mc - whole, pc, kc, mr, ap);
                     }
                     for (int jr = 0; jr < nc; jr += nr) {
                         int cols = Math.min(nr, nc - jr);
@@ -76,14 +81,19 @@ final class FloatBlocked {
                         for (int ir = 0; ir < mc; ir += mr) {
                             int rows = Math.min(mr, mc - ir);
                             int cOff = (ic + ir) * ldc + jc + jr;
-                            if (packA || rows < mr) {
-                                kernel.tile(kc, ap, packA ? ir * kc : 0, bSrc, bOff, bStride, width,
+                            // A partial last panel of an in-place A was copied to ap above, in the layout the
+                            // same loop reads, so a product uses one loop family throughout.
+                            boolean copied = rows < mr;
+                            if (packA) {
+                                kernel.tile(kc, ap, ir * kc, bSrc, bOff, bStride, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             } else if (transA) {
-                                kernel.tileTransposedA(kc, a, pc * lda + ic + ir, lda, bSrc, bOff, bStride, width,
+                                kernel.tileTransposedA(kc, copied ? ap : a, copied ? 0 : pc * lda + ic + ir,
+                                        copied ? mr : lda, bSrc, bOff, bStride, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             } else {
-                                kernel.tileRowMajorA(kc, a, (ic + ir) * lda + pc, lda, bSrc, bOff, bStride, width,
+                                kernel.tileRowMajorA(kc, copied ? ap : a, copied ? 0 : (ic + ir) * lda + pc,
+                                        copied ? kc : lda, bSrc, bOff, bStride, width,
                                         c, cOff, ldc, rows, cols, alpha, betaHere);
                             }
                         }

@@ -29,19 +29,20 @@ final class ScalarDoubleKernel implements DoubleMicroKernel {
     @Override
     public void tileRowMajorA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride, int width,
                               double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        inPlace(kc, a, aOff, lda, 1, bp, bOff, bStride, c, cOff, ldc, cols, alpha, beta);
+        inPlace(kc, a, aOff, lda, 1, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
     @Override
     public void tileTransposedA(int kc, double[] a, int aOff, int lda, double[] bp, int bOff, int bStride, int width,
                                 double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
-        inPlace(kc, a, aOff, 1, lda, bp, bOff, bStride, c, cOff, ldc, cols, alpha, beta);
+        inPlace(kc, a, aOff, 1, lda, bp, bOff, bStride, c, cOff, ldc, rows, cols, alpha, beta);
     }
 
     /** A read in place with element (r, p) at {@code a[aOff + r * rowStride + p * step]}. */
     private static void inPlace(int kc, double[] a, int aOff, int rowStride, int step, double[] bp, int bOff, int bStride,
-                                double[] c, int cOff, int ldc, int cols, double alpha, double beta) {
-        // Only whole panels arrive here (the blocked loop packs a partial one), so all MR rows exist.
+                                double[] c, int cOff, int ldc, int rows, int cols, double alpha, double beta) {
+        // All MR rows can be read (a partial last panel arrives copied into a zero-padded scratch panel); only
+        // the tile's rows are written.
         int a1 = aOff + rowStride;
         int a2 = aOff + 2 * rowStride;
         int a3 = aOff + 3 * rowStride;
@@ -78,9 +79,9 @@ final class ScalarDoubleKernel implements DoubleMicroKernel {
             }
             int o = cOff + j;
             row(c, o, w, s00, s01, s02, s03, alpha, beta);
-            row(c, o + ldc, w, s10, s11, s12, s13, alpha, beta);
-            row(c, o + 2 * ldc, w, s20, s21, s22, s23, alpha, beta);
-            row(c, o + 3 * ldc, w, s30, s31, s32, s33, alpha, beta);
+            if (rows > 1) row(c, o + ldc, w, s10, s11, s12, s13, alpha, beta);
+            if (rows > 2) row(c, o + 2 * ldc, w, s20, s21, s22, s23, alpha, beta);
+            if (rows > 3) row(c, o + 3 * ldc, w, s30, s31, s32, s33, alpha, beta);
         }
     }
 
