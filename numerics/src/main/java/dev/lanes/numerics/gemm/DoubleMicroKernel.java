@@ -51,7 +51,7 @@ interface DoubleMicroKernel {
      * exactly as {@link DoublePacking#packB} does; a kernel may override it with a faster copy of the same layout.
      */
     default void packB(boolean trans, double[] b, int ldb, int p0, int kc, int j0, int nc, double[] dst) {
-        DoublePacking.packB(trans, b, ldb, p0, kc, j0, nc, nr(), pad(), dst);
+        DoublePacking.packB(trans, b, ldb, p0, kc, j0, nc, nr(), pad(), dst, 0);
     }
 
     /** Computes one C tile; see the interface documentation for the layouts. */

@@ -51,7 +51,7 @@ interface FloatMicroKernel {
      * exactly as {@link FloatPacking#packB} does; a kernel may override it with a faster copy of the same layout.
      */
     default void packB(boolean trans, float[] b, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
-        FloatPacking.packB(trans, b, ldb, p0, kc, j0, nc, nr(), pad(), dst);
+        FloatPacking.packB(trans, b, ldb, p0, kc, j0, nc, nr(), pad(), dst, 0);
     }
 
     /** Computes one C tile; see the interface documentation for the layouts. */

@@ -1,5 +1,7 @@
 package dev.lanes.numerics.gemm;
 
+import java.util.Arrays;
+
 /**
  * Copies blocks of op(A) and op(B) into the micro-panel layouts of {@link FloatMicroKernel}, resolving the transpose
  * flags here so the micro-kernel sees a single layout, and zero-padding the edges.
@@ -53,20 +55,20 @@ final class FloatPacking {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(a, (i0 + r) * lda + p0, dst, r * kc, kc);
         }
-        java.util.Arrays.fill(dst, rows * kc, mr * kc, 0);
+        Arrays.fill(dst, rows * kc, mr * kc, 0);
     }
 
     /**
      * Packs rows {@code p0 .. p0+kc-1} and columns {@code j0 .. j0+nc-1} of op(B) into micro-panels of {@code nr}
-     * columns; the panel holding block column {@code jj} starts at {@code jj * kc}. The last panel is only
+     * columns; the panel holding block column {@code jj} starts at {@code dstOff + jj * kc}. The last panel is only
      * {@link #panelWidth} wide.
      */
     static void packB(boolean trans, float[] b, int ldb, int p0, int kc, int j0, int nc, int nr, int pad,
-                      float[] dst) {
+                      float[] dst, int dstOff) {
         for (int jj = 0; jj < nc; jj += nr) {
             int cols = Math.min(nr, nc - jj);
             int w = panelWidth(cols, nr, pad);
-            int base = jj * kc;
+            int base = dstOff + jj * kc;
             if (trans) {
                 // op(B)(p, j) = b[j * ldb + p]: walk each source row sequentially, writing with stride w.
                 for (int j = 0; j < cols; j++) {

@@ -31,8 +31,8 @@ final class VectorFloatKernel implements FloatMicroKernel {
     /** The tile the accumulators are parked in, per thread because product bands run concurrently. */
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
-    /** Offsets {@code r * lda} of a panel's rows for the packing gathers, per thread; lanes past MR read row 0. */
-    private static final ThreadLocal<int[]> GATHER_ROWS = ThreadLocal.withInitial(() -> new int[(MR + L - 1) / L * L]);
+    /** Row offsets for the packing gathers, per thread; see {@link #gatherRows}. */
+    private static final ThreadLocal<int[]> GATHER_ROWS = ThreadLocal.withInitial(() -> new int[Math.max(NR, MR + L)]);
 
     @Override public int mr() { return MR; }
     @Override public int nr() { return NR; }
@@ -48,12 +48,7 @@ final class VectorFloatKernel implements FloatMicroKernel {
     @Override
     public void packA(boolean trans, float[] a, int lda, int i0, int mc, int p0, int kc, float[] dst) {
         int whole = trans ? 0 : mc / MR * MR;
-        int[] rows = GATHER_ROWS.get();
-        if (whole > 0 && rows[1] != lda) {
-            for (int r = 0; r < MR; r++) {
-                rows[r] = r * lda;
-            }
-        }
+        int[] rows = gatherRows(MR, lda);
         for (int ip = 0; ip < whole; ip += MR) {
             int src = (i0 + ip) * lda + p0;
             int d = ip * kc;
@@ -75,12 +70,26 @@ final class VectorFloatKernel implements FloatMicroKernel {
     /**
      * A non-transposed B is copied a vector at a time, its last panel through a lane mask that also writes the
      * zero padding; the element loop of the shared packing spent most of its time in loop overhead on rows of
-     * 32 floats (5% of a 512^3 product). A transposed B keeps the shared routine.
+     * 32 floats (5% of a 512^3 product). The whole panels of a transposed B are gathered, L stored rows of B at a
+     * time per panel row; the shared routine's strided scalar writes took longer than the multiply-adds of a
+     * 100x50 by 50x784 product. A transposed B's last, partial panel keeps the shared routine.
      */
     @Override
     public void packB(boolean trans, float[] b, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
         if (trans) {
-            FloatPacking.packB(true, b, ldb, p0, kc, j0, nc, NR, L, dst);
+            int whole = nc / NR * NR;
+            int[] rows = gatherRows(NR, ldb);
+            for (int jj = 0; jj < whole; jj += NR) {
+                int src = (j0 + jj) * ldb + p0;
+                int d = jj * kc;
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S, b, src + p, rows, 0).intoArray(dst, d + p * NR);
+                    FloatVector.fromArray(S, b, src + p, rows, L).intoArray(dst, d + p * NR + L);
+                }
+            }
+            if (whole < nc) {
+                FloatPacking.packB(true, b, ldb, p0, kc, j0 + whole, nc - whole, NR, L, dst, whole * kc);
+            }
             return;
         }
         for (int jj = 0; jj < nc; jj += NR) {
@@ -480,6 +489,18 @@ final class VectorFloatKernel implements FloatMicroKernel {
         c10.intoArray(tile, 10 * L);
         c11.intoArray(tile, 11 * L);
         writeTile(tile, L, c, cOff, ldc, rows, Math.min(cols, L), alpha, beta);
+    }
+
+    /**
+     * The offsets {@code r * stride} of {@code count} rows for a gather, lanes from {@code count} on reading row 0
+     * (so a gather never reaches past the rows it packs).
+     */
+    private static int[] gatherRows(int count, int stride) {
+        int[] rows = GATHER_ROWS.get();
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = r < count ? r * stride : 0;
+        }
+        return rows;
     }
 
     /**
