@@ -14,6 +14,7 @@ import dev.lanes.numerics.Matrix;
 import java.util.List;
 import java.util.Random;
 import net.jqwik.api.Assume;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -90,6 +91,13 @@ class GradientPropertiesTest {
         // a sample of each parameter bounds the time of the widest networks; small ones are checked whole
         GradientCheck.Report report = GradientCheck.defaults().sample(150, seed).check(net, x, targets);
         assertAccurate(report, type);
+    }
+
+    /** Saturated tanh outputs: the former default step in double (1e-3) reported 9.1e-7 here, its truncation error. */
+    @Example
+    void saturatedTanhNetworkChecksAtTheDefaultStep() {
+        randomNetworks(List.of(40, 1, 1, 8), List.of(Activation.RELU, Activation.NONE, Activation.LECUN_TANH,
+                Activation.TANH), false, false, DType.FLOAT64, 3, 965);
     }
 
     private static Targets targets(boolean softmax, boolean classIndices, DType type, int batch, int classes,

@@ -24,10 +24,11 @@ class IdxTest {
 
     private static Path write(String name, byte[] content) throws IOException {
         Path dir = Files.createTempDirectory("lanes-idx");
+        // deleteOnExit runs in reverse order of registration: the file first, then its (then empty) folder.
+        dir.toFile().deleteOnExit();
         Path file = dir.resolve(name);
         Files.write(file, content);
         file.toFile().deleteOnExit();
-        dir.toFile().deleteOnExit();
         return file;
     }
 
