@@ -303,16 +303,13 @@ final class VectorKernels extends ScalarKernels {
                 e.intoArray(out, base + c);
                 acc = acc.add(e);
             }
-            if (c < cols) {
-                // A masked vector rather than scalar Math.exp: rows narrower than a vector (10 classes) are all tail,
-                // and the scalar loop made a 100x10 softmax a twentieth of a 784-50-10 training step (JDK 25: step
-                // 200 -> 188 us; JDK 17, whose masked operations are slower, 224 -> 229 us).
-                VectorMask<Float> tail = F.indexInRange(c, cols);
-                FloatVector e = FloatVector.fromArray(F, m, base + c, tail).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(out, base + c, tail);
-                acc = acc.add(e, tail);
+            float total = acc.reduceLanes(VectorOperators.ADD);
+            for (; c < cols; c++) {
+                float e = (float) Math.exp(m[base + c] - maxValue);
+                out[base + c] = e;
+                total += e;
             }
-            scale(out, base, cols, 1f / acc.reduceLanes(VectorOperators.ADD));
+            scale(out, base, cols, 1f / total);
         }
     }
 
@@ -673,16 +670,13 @@ final class VectorKernels extends ScalarKernels {
                 e.intoArray(out, base + c);
                 acc = acc.add(e);
             }
-            if (c < cols) {
-                // A masked vector rather than scalar Math.exp: rows narrower than a vector (10 classes) are all tail,
-                // and the scalar loop made a 100x10 softmax a twentieth of a 784-50-10 training step (JDK 25: step
-                // 200 -> 188 us; JDK 17, whose masked operations are slower, 224 -> 229 us).
-                VectorMask<Double> tail = D.indexInRange(c, cols);
-                DoubleVector e = DoubleVector.fromArray(D, m, base + c, tail).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(out, base + c, tail);
-                acc = acc.add(e, tail);
+            double total = acc.reduceLanes(VectorOperators.ADD);
+            for (; c < cols; c++) {
+                double e = Math.exp(m[base + c] - maxValue);
+                out[base + c] = e;
+                total += e;
             }
-            scale(out, base, cols, 1.0 / acc.reduceLanes(VectorOperators.ADD));
+            scale(out, base, cols, 1.0 / total);
         }
     }
 
