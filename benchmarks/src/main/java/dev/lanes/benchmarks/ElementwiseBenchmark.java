@@ -1,5 +1,7 @@
 package dev.lanes.benchmarks;
 
+import dev.lanes.numerics.kernel.DoubleKernels;
+import dev.lanes.numerics.kernel.FloatKernels;
 import dev.lanes.numerics.kernel.KernelProvider;
 import dev.lanes.numerics.kernel.Kernels;
 import java.util.Optional;
@@ -75,13 +77,13 @@ public class ElementwiseBenchmark {
         SplittableRandom rng = new SplittableRandom(42);
         int n = rows * cols;
         switch (type) {
-            case "f32" -> kernel = floatKernel(k, rng, rows, cols, n);
-            case "f64" -> kernel = doubleKernel(k, rng, rows, cols, n);
+            case "f32" -> kernel = floatKernel(k.floats(), rng, rows, cols, n);
+            case "f64" -> kernel = doubleKernel(k.doubles(), rng, rows, cols, n);
             default -> throw new IllegalArgumentException("type must be f32 or f64, got " + type);
         }
     }
 
-    private Runnable floatKernel(Kernels k, SplittableRandom rng, int rows, int cols, int n) {
+    private Runnable floatKernel(FloatKernels k, SplittableRandom rng, int rows, int cols, int n) {
         float[] x = new float[n];
         float[] y = new float[n];
         float[] o = new float[n];
@@ -107,7 +109,7 @@ public class ElementwiseBenchmark {
         };
     }
 
-    private Runnable doubleKernel(Kernels k, SplittableRandom rng, int rows, int cols, int n) {
+    private Runnable doubleKernel(DoubleKernels k, SplittableRandom rng, int rows, int cols, int n) {
         double[] x = new double[n];
         double[] y = new double[n];
         double[] o = new double[n];

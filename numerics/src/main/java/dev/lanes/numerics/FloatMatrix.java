@@ -111,20 +111,6 @@ public final class FloatMatrix extends Matrix {
     }
 
     @Override
-    public Matrix convert(DType to) {
-        Objects.requireNonNull(to, "to");
-        if (to == DType.FLOAT32) {
-            return copy();
-        }
-        int n = size();
-        double[] d = new double[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = data[i];
-        }
-        return DoubleMatrix.wrap(rows, cols, d);
-    }
-
-    @Override
     String formatElement(int index) {
         return Float.toString(data[index]);
     }

@@ -114,8 +114,21 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
     /** A deep copy with the same shape and type, backed by an array of exactly {@code size()} elements. */
     public abstract Matrix copy();
 
-    /** A copy converted to {@code to}; same as {@link #copy()} when the type already matches. */
-    public abstract Matrix convert(DType to);
+    /**
+     * A copy converted to {@code to} (to float: each element rounded to nearest); same as {@link #copy()} when the
+     * type already matches.
+     */
+    public Matrix convert(DType to) {
+        Objects.requireNonNull(to, "to");
+        if (to == dtype()) {
+            return copy();
+        }
+        Matrix out = zeros(to, rows, cols);
+        for (int i = 0, n = size(); i < n; i++) {
+            out.unsafeSet(i, unsafeGet(i));
+        }
+        return out;
+    }
 
     /** A new row-major {@code double[]} of length {@code size()} holding the elements. */
     public double[] toDoubleArray() {

@@ -1,8 +1,10 @@
 package dev.lanes.numerics;
 
-import dev.lanes.numerics.gemm.Gemm;
+import dev.lanes.numerics.gemm.DoubleGemm;
+import dev.lanes.numerics.gemm.FloatGemm;
+import dev.lanes.numerics.kernel.DoubleKernels;
+import dev.lanes.numerics.kernel.FloatKernels;
 import dev.lanes.numerics.kernel.KernelProvider;
-import dev.lanes.numerics.kernel.Kernels;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -24,8 +26,12 @@ public final class Ops {
     private Ops() {
     }
 
-    private static Kernels k() {
-        return KernelProvider.kernels();
+    private static FloatKernels f32() {
+        return KernelProvider.kernels().floats();
+    }
+
+    private static DoubleKernels f64() {
+        return KernelProvider.kernels().doubles();
     }
 
     // ---------------------------------------------------------------- element-wise
@@ -34,9 +40,9 @@ public final class Ops {
     public static void add(Matrix a, Matrix b, Matrix out) {
         binary("add", a, b, out);
         if (a instanceof FloatMatrix) {
-            k().add(f(a), f(b), f(out), a.size());
+            f32().add(f(a), f(b), f(out), a.size());
         } else {
-            k().add(d(a), d(b), d(out), a.size());
+            f64().add(d(a), d(b), d(out), a.size());
         }
     }
 
@@ -44,9 +50,9 @@ public final class Ops {
     public static void sub(Matrix a, Matrix b, Matrix out) {
         binary("sub", a, b, out);
         if (a instanceof FloatMatrix) {
-            k().sub(f(a), f(b), f(out), a.size());
+            f32().sub(f(a), f(b), f(out), a.size());
         } else {
-            k().sub(d(a), d(b), d(out), a.size());
+            f64().sub(d(a), d(b), d(out), a.size());
         }
     }
 
@@ -54,9 +60,9 @@ public final class Ops {
     public static void mul(Matrix a, Matrix b, Matrix out) {
         binary("mul", a, b, out);
         if (a instanceof FloatMatrix) {
-            k().mul(f(a), f(b), f(out), a.size());
+            f32().mul(f(a), f(b), f(out), a.size());
         } else {
-            k().mul(d(a), d(b), d(out), a.size());
+            f64().mul(d(a), d(b), d(out), a.size());
         }
     }
 
@@ -64,9 +70,9 @@ public final class Ops {
     public static void div(Matrix a, Matrix b, Matrix out) {
         binary("div", a, b, out);
         if (a instanceof FloatMatrix) {
-            k().div(f(a), f(b), f(out), a.size());
+            f32().div(f(a), f(b), f(out), a.size());
         } else {
-            k().div(d(a), d(b), d(out), a.size());
+            f64().div(d(a), d(b), d(out), a.size());
         }
     }
 
@@ -74,9 +80,9 @@ public final class Ops {
     public static void scale(Matrix a, double s, Matrix out) {
         unary("scale", a, out);
         if (a instanceof FloatMatrix) {
-            k().scale(f(a), (float) s, f(out), a.size());
+            f32().scale(f(a), (float) s, f(out), a.size());
         } else {
-            k().scale(d(a), s, d(out), a.size());
+            f64().scale(d(a), s, d(out), a.size());
         }
     }
 
@@ -87,9 +93,9 @@ public final class Ops {
         sameType("axpy", "x", x, "y", y);
         sameShape("axpy", "x", x, "y", y);
         if (x instanceof FloatMatrix) {
-            k().axpy((float) alpha, f(x), f(y), x.size());
+            f32().axpy((float) alpha, f(x), f(y), x.size());
         } else {
-            k().axpy(alpha, d(x), d(y), x.size());
+            f64().axpy(alpha, d(x), d(y), x.size());
         }
     }
 
@@ -116,9 +122,9 @@ public final class Ops {
     public static void exp(Matrix a, Matrix out) {
         unary("exp", a, out);
         if (a instanceof FloatMatrix) {
-            k().exp(f(a), f(out), a.size());
+            f32().exp(f(a), f(out), a.size());
         } else {
-            k().exp(d(a), d(out), a.size());
+            f64().exp(d(a), d(out), a.size());
         }
     }
 
@@ -126,9 +132,9 @@ public final class Ops {
     public static void log(Matrix a, Matrix out) {
         unary("log", a, out);
         if (a instanceof FloatMatrix) {
-            k().log(f(a), f(out), a.size());
+            f32().log(f(a), f(out), a.size());
         } else {
-            k().log(d(a), d(out), a.size());
+            f64().log(d(a), d(out), a.size());
         }
     }
 
@@ -136,9 +142,9 @@ public final class Ops {
     public static void tanh(Matrix a, Matrix out) {
         unary("tanh", a, out);
         if (a instanceof FloatMatrix) {
-            k().tanh(f(a), f(out), a.size());
+            f32().tanh(f(a), f(out), a.size());
         } else {
-            k().tanh(d(a), d(out), a.size());
+            f64().tanh(d(a), d(out), a.size());
         }
     }
 
@@ -149,9 +155,9 @@ public final class Ops {
     public static void sigmoid(Matrix a, Matrix out) {
         unary("sigmoid", a, out);
         if (a instanceof FloatMatrix) {
-            k().sigmoid(f(a), f(out), a.size());
+            f32().sigmoid(f(a), f(out), a.size());
         } else {
-            k().sigmoid(d(a), d(out), a.size());
+            f64().sigmoid(d(a), d(out), a.size());
         }
     }
 
@@ -159,9 +165,9 @@ public final class Ops {
     public static void relu(Matrix a, Matrix out) {
         unary("relu", a, out);
         if (a instanceof FloatMatrix) {
-            k().relu(f(a), f(out), a.size());
+            f32().relu(f(a), f(out), a.size());
         } else {
-            k().relu(d(a), d(out), a.size());
+            f64().relu(d(a), d(out), a.size());
         }
     }
 
@@ -169,9 +175,9 @@ public final class Ops {
     public static void reluMask(Matrix a, Matrix out) {
         unary("reluMask", a, out);
         if (a instanceof FloatMatrix) {
-            k().reluMask(f(a), f(out), a.size());
+            f32().reluMask(f(a), f(out), a.size());
         } else {
-            k().reluMask(d(a), d(out), a.size());
+            f64().reluMask(d(a), d(out), a.size());
         }
     }
 
@@ -182,9 +188,9 @@ public final class Ops {
     public static void reluBackward(Matrix dout, Matrix x, Matrix out) {
         binary("reluBackward", "dout", dout, "x", x, out);
         if (dout instanceof FloatMatrix) {
-            k().reluBackward(f(dout), f(x), f(out), dout.size());
+            f32().reluBackward(f(dout), f(x), f(out), dout.size());
         } else {
-            k().reluBackward(d(dout), d(x), d(out), dout.size());
+            f64().reluBackward(d(dout), d(x), d(out), dout.size());
         }
     }
 
@@ -192,9 +198,9 @@ public final class Ops {
     public static void sigmoidBackward(Matrix dout, Matrix y, Matrix out) {
         binary("sigmoidBackward", "dout", dout, "y", y, out);
         if (dout instanceof FloatMatrix) {
-            k().sigmoidBackward(f(dout), f(y), f(out), dout.size());
+            f32().sigmoidBackward(f(dout), f(y), f(out), dout.size());
         } else {
-            k().sigmoidBackward(d(dout), d(y), d(out), dout.size());
+            f64().sigmoidBackward(d(dout), d(y), d(out), dout.size());
         }
     }
 
@@ -202,9 +208,9 @@ public final class Ops {
     public static void tanhBackward(Matrix dout, Matrix y, Matrix out) {
         binary("tanhBackward", "dout", dout, "y", y, out);
         if (dout instanceof FloatMatrix) {
-            k().tanhBackward(f(dout), f(y), f(out), dout.size());
+            f32().tanhBackward(f(dout), f(y), f(out), dout.size());
         } else {
-            k().tanhBackward(d(dout), d(y), d(out), dout.size());
+            f64().tanhBackward(d(dout), d(y), d(out), dout.size());
         }
     }
 
@@ -219,9 +225,9 @@ public final class Ops {
             throw new IllegalArgumentException("clamp: lo " + lo + " must not exceed hi " + hi);
         }
         if (a instanceof FloatMatrix) {
-            k().clamp(f(a), (float) lo, (float) hi, f(out), a.size());
+            f32().clamp(f(a), (float) lo, (float) hi, f(out), a.size());
         } else {
-            k().clamp(d(a), lo, hi, d(out), a.size());
+            f64().clamp(d(a), lo, hi, d(out), a.size());
         }
     }
 
@@ -238,9 +244,9 @@ public final class Ops {
         sameShape("addRowVector", "m", m, "out", out);
         noAlias("addRowVector", out, "row", row);
         if (m instanceof FloatMatrix) {
-            k().addRowVector(f(m), f(row), f(out), m.rows(), m.cols());
+            f32().addRowVector(f(m), f(row), f(out), m.rows(), m.cols());
         } else {
-            k().addRowVector(d(m), d(row), d(out), m.rows(), m.cols());
+            f64().addRowVector(d(m), d(row), d(out), m.rows(), m.cols());
         }
     }
 
@@ -248,9 +254,9 @@ public final class Ops {
     public static void columnSums(Matrix m, Matrix out) {
         reduction("columnSums", m, out, 1, m == null ? 0 : m.cols());
         if (m instanceof FloatMatrix) {
-            k().columnSums(f(m), f(out), m.rows(), m.cols());
+            f32().columnSums(f(m), f(out), m.rows(), m.cols());
         } else {
-            k().columnSums(d(m), d(out), m.rows(), m.cols());
+            f64().columnSums(d(m), d(out), m.rows(), m.cols());
         }
     }
 
@@ -258,9 +264,9 @@ public final class Ops {
     public static void rowSums(Matrix m, Matrix out) {
         reduction("rowSums", m, out, m == null ? 0 : m.rows(), 1);
         if (m instanceof FloatMatrix) {
-            k().rowSums(f(m), f(out), m.rows(), m.cols());
+            f32().rowSums(f(m), f(out), m.rows(), m.cols());
         } else {
-            k().rowSums(d(m), d(out), m.rows(), m.cols());
+            f64().rowSums(d(m), d(out), m.rows(), m.cols());
         }
     }
 
@@ -268,9 +274,9 @@ public final class Ops {
     public static void rowMax(Matrix m, Matrix out) {
         reduction("rowMax", m, out, m == null ? 0 : m.rows(), 1);
         if (m instanceof FloatMatrix) {
-            k().rowMax(f(m), f(out), m.rows(), m.cols());
+            f32().rowMax(f(m), f(out), m.rows(), m.cols());
         } else {
-            k().rowMax(d(m), d(out), m.rows(), m.cols());
+            f64().rowMax(d(m), d(out), m.rows(), m.cols());
         }
     }
 
@@ -291,9 +297,9 @@ public final class Ops {
             throw new IllegalArgumentException("rowArgmax: m is " + m.shape() + ", rows without columns have no argmax");
         }
         if (m instanceof FloatMatrix) {
-            k().rowArgmax(f(m), out, m.rows(), m.cols());
+            f32().rowArgmax(f(m), out, m.rows(), m.cols());
         } else {
-            k().rowArgmax(d(m), out, m.rows(), m.cols());
+            f64().rowArgmax(d(m), out, m.rows(), m.cols());
         }
     }
 
@@ -304,16 +310,16 @@ public final class Ops {
     public static void softmaxRows(Matrix m, Matrix out) {
         unary("softmaxRows", m, out);
         if (m instanceof FloatMatrix) {
-            k().softmaxRows(f(m), f(out), m.rows(), m.cols());
+            f32().softmaxRows(f(m), f(out), m.rows(), m.cols());
         } else {
-            k().softmaxRows(d(m), d(out), m.rows(), m.cols());
+            f64().softmaxRows(d(m), d(out), m.rows(), m.cols());
         }
     }
 
     /** Sum of all elements (0 for an empty matrix), accumulated at least in the matrix's precision. */
     public static double sum(Matrix a) {
         Objects.requireNonNull(a, "sum: a");
-        return a instanceof FloatMatrix ? k().sum(f(a), a.size()) : k().sum(d(a), a.size());
+        return a instanceof FloatMatrix ? f32().sum(f(a), a.size()) : f64().sum(d(a), a.size());
     }
 
     /** Sum of the element-wise products of two same-shaped matrices (the Frobenius inner product). */
@@ -322,19 +328,19 @@ public final class Ops {
         Objects.requireNonNull(b, "dot: b");
         sameType("dot", "a", a, "b", b);
         sameShape("dot", "a", a, "b", b);
-        return a instanceof FloatMatrix ? k().dot(f(a), f(b), a.size()) : k().dot(d(a), d(b), a.size());
+        return a instanceof FloatMatrix ? f32().dot(f(a), f(b), a.size()) : f64().dot(d(a), d(b), a.size());
     }
 
     /** Largest absolute element (0 for an empty matrix, NaN when an element is NaN). */
     public static double maxAbs(Matrix a) {
         Objects.requireNonNull(a, "maxAbs: a");
-        return a instanceof FloatMatrix ? k().maxAbs(f(a), a.size()) : k().maxAbs(d(a), a.size());
+        return a instanceof FloatMatrix ? f32().maxAbs(f(a), a.size()) : f64().maxAbs(d(a), a.size());
     }
 
     /** Flat row-major index of the first NaN or infinite element, or -1 when all are finite. */
     public static int firstNonFinite(Matrix a) {
         Objects.requireNonNull(a, "firstNonFinite: a");
-        return a instanceof FloatMatrix ? k().firstNonFinite(f(a), a.size()) : k().firstNonFinite(d(a), a.size());
+        return a instanceof FloatMatrix ? f32().firstNonFinite(f(a), a.size()) : f64().firstNonFinite(d(a), a.size());
     }
 
     /** {@code out = a}<sup>T</sup>; {@code out} must be {@code a.cols() x a.rows()} and not share storage with a. */
@@ -345,9 +351,9 @@ public final class Ops {
         requireShape("transpose", "out", out, a.cols(), a.rows(), "a", a);
         noAlias("transpose", out, "a", a);
         if (a instanceof FloatMatrix) {
-            k().transpose(f(a), f(out), a.rows(), a.cols());
+            f32().transpose(f(a), f(out), a.rows(), a.cols());
         } else {
-            k().transpose(d(a), d(out), a.rows(), a.cols());
+            f64().transpose(d(a), d(out), a.rows(), a.cols());
         }
     }
 
@@ -435,9 +441,11 @@ public final class Ops {
             return;
         }
         if (a instanceof FloatMatrix) {
-            Gemm.sgemm(transA, transB, m, n, k, (float) alpha, f(a), a.cols(), f(b), b.cols(), (float) beta, f(c), c.cols());
+            FloatGemm.multiply(KernelProvider.kernels().floatGemm(), Parallelism.threads(), transA, transB, m, n, k,
+                    (float) alpha, f(a), a.cols(), f(b), b.cols(), (float) beta, f(c), c.cols());
         } else {
-            Gemm.dgemm(transA, transB, m, n, k, alpha, d(a), a.cols(), d(b), b.cols(), beta, d(c), c.cols());
+            DoubleGemm.multiply(KernelProvider.kernels().doubleGemm(), Parallelism.threads(), transA, transB, m, n, k,
+                    alpha, d(a), a.cols(), d(b), b.cols(), beta, d(c), c.cols());
         }
     }
 

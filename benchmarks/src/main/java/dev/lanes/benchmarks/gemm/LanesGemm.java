@@ -1,8 +1,11 @@
 package dev.lanes.benchmarks.gemm;
 
-import dev.lanes.numerics.gemm.Gemm;
+import dev.lanes.numerics.Parallelism;
+import dev.lanes.numerics.gemm.DoubleGemm;
+import dev.lanes.numerics.gemm.FloatGemm;
+import dev.lanes.numerics.kernel.KernelProvider;
 
-/** Lanes' array-level GEMM, the routine {@code Ops.gemm} calls after its checks. */
+/** Lanes' array-level GEMM, the routine {@code Ops.gemm} calls after its checks, on the active kernels. */
 final class LanesGemm {
     private LanesGemm() {}
 
@@ -14,7 +17,7 @@ final class LanesGemm {
         return new ArraySubject(c, s.n()) {
             @Override
             public void multiply() {
-                Gemm.sgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1f, a, s.aCols(), b, s.bCols(), 0f, c, s.n());
+                FloatGemm.multiply(KernelProvider.kernels().floatGemm(), Parallelism.threads(), s.transA(), s.transB(), s.m(), s.n(), s.k(), 1f, a, s.aCols(), b, s.bCols(), 0f, c, s.n());
             }
         };
     }
@@ -27,7 +30,7 @@ final class LanesGemm {
         return new ArraySubject(c, s.n()) {
             @Override
             public void multiply() {
-                Gemm.dgemm(s.transA(), s.transB(), s.m(), s.n(), s.k(), 1d, a, s.aCols(), b, s.bCols(), 0d, c, s.n());
+                DoubleGemm.multiply(KernelProvider.kernels().doubleGemm(), Parallelism.threads(), s.transA(), s.transB(), s.m(), s.n(), s.k(), 1d, a, s.aCols(), b, s.bCols(), 0d, c, s.n());
             }
         };
     }

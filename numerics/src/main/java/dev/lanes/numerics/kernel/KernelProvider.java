@@ -1,17 +1,23 @@
 package dev.lanes.numerics.kernel;
 
+import dev.lanes.numerics.gemm.DoubleMicroKernel;
+import dev.lanes.numerics.gemm.FloatMicroKernel;
+import dev.lanes.numerics.gemm.ScalarDoubleMicroKernel;
+import dev.lanes.numerics.gemm.ScalarFloatMicroKernel;
 import java.lang.System.Logger.Level;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Chooses, once per JVM and on first use, which {@link Kernels} implementation every operation runs on.
+ * Chooses, once per JVM and on first use, which {@link Kernels} every operation runs on.
  *
  * <p>The Vector API implementation is used when the {@code jdk.incubator.vector} module is in the boot layer
  * (the JVM was started with {@code --add-modules jdk.incubator.vector}); otherwise the scalar one. The vector
- * class is loaded by name, never referenced directly, so a JVM without the module never tries to link it. The
- * system property {@code lanes.kernels} ({@code scalar} or {@code vector}) forces a choice. The decision is
- * logged once, through the {@link System.Logger} named {@code dev.lanes.numerics}.
+ * classes are loaded by name, never referenced directly, so a JVM without the module never tries to link them. The
+ * system property {@code lanes.kernels} ({@code scalar} or {@code vector}) forces a choice and
+ * {@code lanes.vectorBits} ({@link VectorWidth}) the vector width. The decision is logged once, through the
+ * {@link System.Logger} named {@code dev.lanes.numerics}.
  */
 public final class KernelProvider {
     /** System property that forces an implementation. */
@@ -20,7 +26,10 @@ public final class KernelProvider {
     public static final String VECTOR_FLAG = "--add-modules jdk.incubator.vector";
 
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
-    private static final String VECTOR_CLASS = "dev.lanes.numerics.kernel.VectorKernels";
+    private static final String VECTOR_SHAPES = "dev.lanes.numerics.kernel.VectorShapes";
+    private static final String[] VECTOR_CLASSES = {
+        "dev.lanes.numerics.kernel.VectorFloatKernels", "dev.lanes.numerics.kernel.VectorDoubleKernels",
+        "dev.lanes.numerics.gemm.VectorFloatMicroKernel", "dev.lanes.numerics.gemm.VectorDoubleMicroKernel"};
 
     private KernelProvider() {
     }
@@ -54,23 +63,23 @@ public final class KernelProvider {
         switch (mode) {
             case "scalar": {
                 log.log(Level.INFO, "Lanes kernels: scalar (forced by -D" + PROPERTY + "=scalar)");
-                return new ScalarKernels();
+                return scalar();
             }
             case "vector": {
-                Kernels vector = vector().orElseThrow(() -> new IllegalStateException("-D" + PROPERTY
+                Kernels vector = load().orElseThrow(() -> new IllegalStateException("-D" + PROPERTY
                         + "=vector but " + unavailableReason() + "; start the JVM with " + VECTOR_FLAG));
                 log.log(Level.INFO, "Lanes kernels: " + vector.description() + " (forced by -D" + PROPERTY + "=vector)");
                 return vector;
             }
             case "": {
-                Optional<Kernels> vector = vector();
+                Optional<Kernels> vector = load();
                 if (vector.isPresent()) {
                     log.log(Level.INFO, "Lanes kernels: " + vector.get().description());
                     return vector.get();
                 }
                 log.log(Level.INFO, "Lanes kernels: scalar (" + unavailableReason() + "; add " + VECTOR_FLAG
                         + " to the JVM options to use the Vector API)");
-                return new ScalarKernels();
+                return scalar();
             }
             default:
                 throw new IllegalStateException("-D" + PROPERTY + "=" + forced + " is not one of: scalar, vector");
@@ -95,27 +104,52 @@ public final class KernelProvider {
         return Holder.KERNELS != null && "vector".equals(Holder.KERNELS.name());
     }
 
-    /** A scalar implementation, whatever is active; for tests and benchmarks that compare the two. */
+    /** The scalar implementation, whatever is active; for tests and benchmarks that compare the two. */
     public static Kernels scalar() {
-        return new ScalarKernels();
+        return new Kernels("scalar", "scalar", new ScalarFloatKernels(), new ScalarDoubleKernels(),
+                new ScalarFloatMicroKernel(), new ScalarDoubleMicroKernel());
     }
 
     /**
-     * A Vector API implementation when the module is readable, whatever is active; for tests and benchmarks that
+     * The Vector API implementation when the module is readable, whatever is active; for tests and benchmarks that
      * compare the two. Empty when the JVM runs without {@value #VECTOR_FLAG}.
+     *
+     * @throws IllegalStateException when {@code lanes.vectorBits} asks for a width that is unknown or wider than
+     *                               the machine's
      */
     public static Optional<Kernels> vector() {
+        return load();
+    }
+
+    private static Optional<Kernels> load() {
+        VectorWidth.requestedBits();
         if (!vectorModulePresent()) {
             return Optional.empty();
         }
+        Object[] loaded = new Object[VECTOR_CLASSES.length];
+        String shape;
         try {
-            Class<?> type = Class.forName(VECTOR_CLASS);
-            return Optional.of((Kernels) type.getDeclaredConstructor().newInstance());
+            shape = (String) Class.forName(VECTOR_SHAPES).getMethod("describe").invoke(null);
+            for (int i = 0; i < loaded.length; i++) {
+                var type = Class.forName(VECTOR_CLASSES[i]).getDeclaredConstructor();
+                type.setAccessible(true);
+                loaded[i] = type.newInstance();
+            }
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof ExceptionInInitializerError init
+                    && init.getCause() instanceof IllegalStateException bad) {
+                throw bad;
+            }
+            return Optional.empty();
         } catch (ReflectiveOperationException | LinkageError e) {
             // A module that resolves but cannot be linked (a JDK that dropped or changed it) means no vectors,
             // not a broken library: the scalar kernels compute the same results.
             return Optional.empty();
         }
+        FloatMicroKernel floatGemm = (FloatMicroKernel) loaded[2];
+        String description = "vector (" + shape + ", GEMM tile " + floatGemm.mr() + "x2 vectors)";
+        return Optional.of(new Kernels("vector", description, (FloatKernels) loaded[0], (DoubleKernels) loaded[1],
+                floatGemm, (DoubleMicroKernel) loaded[3]));
     }
 
     private static boolean vectorModulePresent() {

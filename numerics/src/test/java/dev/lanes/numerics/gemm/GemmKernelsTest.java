@@ -1,6 +1,8 @@
 package dev.lanes.numerics.gemm;
 
 import dev.lanes.numerics.Parallelism;
+import dev.lanes.numerics.kernel.KernelProvider;
+import dev.lanes.numerics.kernel.Kernels;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +19,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GemmKernelsTest {
 
     static boolean vectorAvailable() {
-        try {
-            MicroKernels.vectorFloats();
-            MicroKernels.vectorDoubles();
-            return true;
-        } catch (UnsupportedOperationException e) {
-            return false;
-        }
+        return KernelProvider.vector().isPresent();
+    }
+
+    private static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int lda,
+                              float[] b, int ldb, float beta, float[] c, int ldc) {
+        FloatGemm.multiply(KernelProvider.kernels().floatGemm(), Parallelism.threads(), transA, transB, m, n, k,
+                alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+
+    private static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha, double[] a, int lda,
+                              double[] b, int ldb, double beta, double[] c, int ldc) {
+        DoubleGemm.multiply(KernelProvider.kernels().doubleGemm(), Parallelism.threads(), transA, transB, m, n, k,
+                alpha, a, lda, b, ldb, beta, c, ldc);
     }
 
     @Test
@@ -37,7 +45,7 @@ class GemmKernelsTest {
     void twoByTwoWorkedExample() {
         // [1 2; 3 4] * [5 6; 7 8] = [19 22; 43 50]; then 2 * that - 1 * [1 1; 1 1].
         float[] c = {1, 1, 1, 1};
-        Gemm.sgemm(false, false, 2, 2, 2, 2f, new float[] {1, 2, 3, 4}, 2, new float[] {5, 6, 7, 8}, 2, -1f, c, 2);
+        sgemm(false, false, 2, 2, 2, 2f, new float[] {1, 2, 3, 4}, 2, new float[] {5, 6, 7, 8}, 2, -1f, c, 2);
         assertArrayEquals(new float[] {37, 43, 85, 99}, c);
     }
 
@@ -47,7 +55,7 @@ class GemmKernelsTest {
         double[] a = {1, 4, 2, 5, 3, 6};
         double[] b = {1, 0, 2, 0, 1, 1};
         double[] c = new double[4];
-        Gemm.dgemm(true, true, 2, 2, 3, 1, a, 2, b, 3, 0, c, 2);
+        dgemm(true, true, 2, 2, 3, 1, a, 2, b, 3, 0, c, 2);
         assertArrayEquals(new double[] {7, 5, 16, 11}, c);
     }
 
@@ -55,13 +63,13 @@ class GemmKernelsTest {
     void betaZeroIgnoresNaNInCAndKZeroScalesC() {
         float[] c = new float[40 * 30];
         Arrays.fill(c, Float.NaN);
-        Gemm.sgemm(false, false, 40, 30, 0, 1f, new float[0], 0, new float[30], 30, 0f, c, 30);
+        sgemm(false, false, 40, 30, 0, 1f, new float[0], 0, new float[30], 30, 0f, c, 30);
         for (float x : c) {
             assertEquals(0f, x);
         }
         double[] d = new double[64 * 64];
         Arrays.fill(d, 2);
-        Gemm.dgemm(false, false, 64, 64, 0, 1, new double[0], 0, new double[64 * 64], 64, 0.5, d, 64);
+        dgemm(false, false, 64, 64, 0, 1, new double[0], 0, new double[64 * 64], 64, 0.5, d, 64);
         for (double x : d) {
             assertEquals(1, x);
         }
@@ -70,8 +78,8 @@ class GemmKernelsTest {
     @Test
     void emptyResultTouchesNothing() {
         float[] c = {42};
-        Gemm.sgemm(false, false, 0, 1, 5, 1f, new float[0], 5, new float[5], 1, 0f, c, 1);
-        Gemm.sgemm(false, false, 1, 0, 5, 1f, new float[5], 5, new float[0], 0, 0f, c, 0);
+        sgemm(false, false, 0, 1, 5, 1f, new float[0], 5, new float[5], 1, 0f, c, 1);
+        sgemm(false, false, 1, 0, 5, 1f, new float[5], 5, new float[0], 0, 0f, c, 0);
         assertEquals(42f, c[0]);
     }
 
@@ -79,12 +87,12 @@ class GemmKernelsTest {
     void wideProductCrossesTheColumnBlock() {
         Oracle.Problem p = Oracle.Problem.random(false, true, 9, BlockSizes.FLOAT_NC + 45, 20, 1.0, 0.5, 1, 3);
         float[] c = p.floats(p.c());
-        Gemm.blocked(new ScalarFloatKernel(), 1, false, true, p.m(), p.n(), p.k(), 1f, p.floats(p.a()), p.lda(),
+        FloatGemm.multiply(KernelProvider.scalar().floatGemm(), 1, false, true, p.m(), p.n(), p.k(), 1f, p.floats(p.a()), p.lda(),
                 p.floats(p.b()), p.ldb(), 0.5f, c, p.ldc());
         p.check(Oracle.widen(c), true, "scalar float");
         if (vectorAvailable()) {
             double[] d = p.c().clone();
-            Gemm.blocked(MicroKernels.vectorDoubles(), 1, false, true, p.m(), p.n(), p.k(), 1, p.a(), p.lda(),
+            DoubleGemm.multiply(KernelProvider.vector().orElseThrow().doubleGemm(), 1, false, true, p.m(), p.n(), p.k(), 1, p.a(), p.lda(),
                     p.b(), p.ldb(), 0.5, d, p.ldc());
             p.check(d, false, "vector double");
         }
@@ -98,28 +106,34 @@ class GemmKernelsTest {
 
     @Test
     void scalarResultsAreBitwiseEqualForAnyThreadCount() {
-        assertThreadCountIndependent(new ScalarFloatKernel(), new ScalarDoubleKernel());
+        assertThreadCountIndependent(KernelProvider.scalar());
     }
 
     @Test
     void vectorResultsAreBitwiseEqualForAnyThreadCount() {
         Assumptions.assumeTrue(vectorAvailable(), "Vector API module not enabled in this run");
-        assertThreadCountIndependent(MicroKernels.vectorFloats(), MicroKernels.vectorDoubles());
+        assertThreadCountIndependent(KernelProvider.vector().orElseThrow());
     }
 
     @Test
-    void publicEntryIsBitwiseEqualForAnyThreadCount() {
+    void activeKernelsAreBitwiseEqualForAnyThreadCount() {
+        int m = 160;
+        int n = 140;
+        int k = 400;
+        FloatMicroKernel kernel = KernelProvider.kernels().floatGemm();
         int before = Parallelism.threads();
         try {
             Random rng = new Random(7);
-            float[] a = randomFloats(rng, 150 * 301);
-            float[] b = randomFloats(rng, 301 * 131);
-            float[][] results = new float[3][];
+            float[] a = randomFloats(rng, m * k);
+            float[] b = randomFloats(rng, k * n);
             int[] counts = {1, 3, 4};
+            float[][] results = new float[counts.length][];
             for (int t = 0; t < counts.length; t++) {
+                assertEquals(counts[t] > 1, Split.of(m, n, k, kernel.mr(), kernel.nr(), counts[t], false).parts() > 1,
+                        "split into bands with " + counts[t] + " threads");
                 Parallelism.setThreads(counts[t]);
-                results[t] = new float[150 * 131];
-                Gemm.sgemm(false, false, 150, 131, 301, 1.5f, a, 301, b, 131, 0f, results[t], 131);
+                results[t] = new float[m * n];
+                sgemm(false, false, m, n, k, 1.5f, a, k, b, n, 0f, results[t], n);
             }
             assertArrayEquals(results[0], results[1]);
             assertArrayEquals(results[0], results[2]);
@@ -129,7 +143,9 @@ class GemmKernelsTest {
     }
 
     /** Row- and column-split products (the last one cut into several bands per thread), 1 vs 3 vs 4 threads. */
-    private static void assertThreadCountIndependent(FloatMicroKernel fk, DoubleMicroKernel dk) {
+    private static void assertThreadCountIndependent(Kernels kernels) {
+        FloatMicroKernel fk = kernels.floatGemm();
+        DoubleMicroKernel dk = kernels.doubleGemm();
         Random rng = new Random(11);
         int[][] shapes = {{203, 171, 301}, {37, 2000, 120}, {330, 330, 310}};
         for (int[] s : shapes) {
@@ -149,9 +165,9 @@ class GemmKernelsTest {
                 double[] dOne = null;
                 for (int threads : new int[] {1, 3, 4}) {
                     float[] c = c0.clone();
-                    Gemm.blocked(fk, threads, ta, tb, m, n, k, 0.75f, a, ta ? m : k, b, tb ? k : n, 0.5f, c, n);
+                    FloatGemm.multiply(fk, threads, ta, tb, m, n, k, 0.75f, a, ta ? m : k, b, tb ? k : n, 0.5f, c, n);
                     double[] d = Oracle.widen(c0);
-                    Gemm.blocked(dk, threads, ta, tb, m, n, k, 0.75, da, ta ? m : k, db, tb ? k : n, 0.5, d, n);
+                    DoubleGemm.multiply(dk, threads, ta, tb, m, n, k, 0.75, da, ta ? m : k, db, tb ? k : n, 0.5, d, n);
                     if (one == null) {
                         one = c;
                         dOne = d;

@@ -1,5 +1,7 @@
 package dev.lanes.numerics.gemm;
 
+import dev.lanes.numerics.Parallelism;
+import dev.lanes.numerics.kernel.KernelProvider;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -13,12 +15,12 @@ import java.util.List;
 /**
  * Every GEMM variant (NN, NT, TN, TT), float and double, against the double oracle over random shapes from 0 to
  * ~300 (k also past the 512-deep k block): primes, 1 x n, n x 1, empty, sizes off the tile and vector multiples,
- * across the direct-path threshold and the row block. Each micro-kernel is forced in turn; the vector one is present only when the module is.
+ * across the row block. Each micro-kernel is forced in turn; the vector one is present only when the module is.
  */
 class GemmPropertiesTest {
 
-    /** The paths a product can take: the public entry (as it decides), the unpacked loops, or a forced micro-kernel. */
-    enum Path { ENTRY, DIRECT, SCALAR, VECTOR }
+    /** The paths a product can take: the active kernels and threads, or a forced micro-kernel on one thread. */
+    enum Path { ACTIVE, SCALAR, VECTOR }
 
     @Provide
     Arbitrary<Integer> dim() {
@@ -36,7 +38,7 @@ class GemmPropertiesTest {
 
     @Provide
     Arbitrary<Path> path() {
-        List<Path> paths = new ArrayList<>(List.of(Path.ENTRY, Path.DIRECT, Path.SCALAR));
+        List<Path> paths = new ArrayList<>(List.of(Path.ACTIVE, Path.SCALAR));
         if (GemmKernelsTest.vectorAvailable()) {
             paths.add(Path.VECTOR);
         }
@@ -62,16 +64,14 @@ class GemmPropertiesTest {
         float[] c = p.floats(p.c());
         float[] a = p.floats(p.a());
         float[] b = p.floats(p.b());
-        switch (path) {
-            case ENTRY -> Gemm.sgemm(transA, transB, m, n, k, (float) alpha, a, p.lda(), b, p.ldb(),
-                    (float) beta, c, p.ldc());
-            case DIRECT -> FloatDirect.gemm(transA, transB, m, n, k, (float) alpha, a, p.lda(), b, p.ldb(),
-                    (float) beta, c, p.ldc());
-            case SCALAR -> Gemm.blocked(new ScalarFloatKernel(), 1, transA, transB, m, n, k, (float) alpha,
-                    a, p.lda(), b, p.ldb(), (float) beta, c, p.ldc());
-            case VECTOR -> Gemm.blocked(MicroKernels.vectorFloats(), 1, transA, transB, m, n, k, (float) alpha,
-                    a, p.lda(), b, p.ldb(), (float) beta, c, p.ldc());
-        }
+        FloatMicroKernel kernel = switch (path) {
+            case ACTIVE -> KernelProvider.kernels().floatGemm();
+            case SCALAR -> KernelProvider.scalar().floatGemm();
+            case VECTOR -> KernelProvider.vector().orElseThrow().floatGemm();
+        };
+        int threads = path == Path.ACTIVE ? Parallelism.threads() : 1;
+        FloatGemm.multiply(kernel, threads, transA, transB, m, n, k, (float) alpha, a, p.lda(), b, p.ldb(),
+                (float) beta, c, p.ldc());
         p.check(Oracle.widen(c), true, "sgemm " + path);
     }
 
@@ -82,16 +82,14 @@ class GemmPropertiesTest {
                             @ForAll @IntRange(max = 3) int extraLd, @ForAll("path") Path path, @ForAll long seed) {
         Oracle.Problem p = Oracle.Problem.random(transA, transB, m, n, k, alpha, beta, extraLd, seed);
         double[] c = p.c().clone();
-        switch (path) {
-            case ENTRY -> Gemm.dgemm(transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
-                    beta, c, p.ldc());
-            case DIRECT -> DoubleDirect.gemm(transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
-                    beta, c, p.ldc());
-            case SCALAR -> Gemm.blocked(new ScalarDoubleKernel(), 1, transA, transB, m, n, k, alpha,
-                    p.a(), p.lda(), p.b(), p.ldb(), beta, c, p.ldc());
-            case VECTOR -> Gemm.blocked(MicroKernels.vectorDoubles(), 1, transA, transB, m, n, k, alpha,
-                    p.a(), p.lda(), p.b(), p.ldb(), beta, c, p.ldc());
-        }
+        DoubleMicroKernel kernel = switch (path) {
+            case ACTIVE -> KernelProvider.kernels().doubleGemm();
+            case SCALAR -> KernelProvider.scalar().doubleGemm();
+            case VECTOR -> KernelProvider.vector().orElseThrow().doubleGemm();
+        };
+        int threads = path == Path.ACTIVE ? Parallelism.threads() : 1;
+        DoubleGemm.multiply(kernel, threads, transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
+                beta, c, p.ldc());
         p.check(c, false, "dgemm " + path);
     }
 }

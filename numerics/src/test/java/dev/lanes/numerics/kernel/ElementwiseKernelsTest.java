@@ -18,30 +18,30 @@ class ElementwiseKernelsTest {
     static final double TOL_D = 1e-13;
 
     interface FloatUnary {
-        void run(Kernels k, float[] x, float[] out, int n);
+        void run(FloatKernels k, float[] x, float[] out, int n);
     }
 
     interface DoubleUnary {
-        void run(Kernels k, double[] x, double[] out, int n);
+        void run(DoubleKernels k, double[] x, double[] out, int n);
     }
 
     interface FloatBinary {
-        void run(Kernels k, float[] x, float[] y, float[] out, int n);
+        void run(FloatKernels k, float[] x, float[] y, float[] out, int n);
     }
 
     interface DoubleBinary {
-        void run(Kernels k, double[] x, double[] y, double[] out, int n);
+        void run(DoubleKernels k, double[] x, double[] y, double[] out, int n);
     }
 
     /** A one-input map: how to draw its inputs from N(0,1), its oracle, and the two kernel entry points. */
     enum Unary {
-        EXP(g -> 6 * g, Math::exp, Kernels::exp, Kernels::exp),
-        LOG(g -> Math.abs(g) * 50 + 1e-3, Math::log, Kernels::log, Kernels::log),
-        TANH(g -> 8 * g, Math::tanh, Kernels::tanh, Kernels::tanh),
+        EXP(g -> 6 * g, Math::exp, FloatKernels::exp, DoubleKernels::exp),
+        LOG(g -> Math.abs(g) * 50 + 1e-3, Math::log, FloatKernels::log, DoubleKernels::log),
+        TANH(g -> 8 * g, Math::tanh, FloatKernels::tanh, DoubleKernels::tanh),
         // Wide inputs so that saturation (e^-x overflowing) is exercised: results must be exactly 0 or 1 there.
-        SIGMOID(g -> 300 * g, x -> 1 / (1 + Math.exp(-x)), Kernels::sigmoid, Kernels::sigmoid),
-        RELU(g -> g, x -> Math.max(x, 0), Kernels::relu, Kernels::relu),
-        RELU_MASK(g -> g, x -> x > 0 ? 1 : 0, Kernels::reluMask, Kernels::reluMask);
+        SIGMOID(g -> 300 * g, x -> 1 / (1 + Math.exp(-x)), FloatKernels::sigmoid, DoubleKernels::sigmoid),
+        RELU(g -> g, x -> Math.max(x, 0), FloatKernels::relu, DoubleKernels::relu),
+        RELU_MASK(g -> g, x -> x > 0 ? 1 : 0, FloatKernels::reluMask, DoubleKernels::reluMask);
 
         final DoubleUnaryOperator input;
         final DoubleUnaryOperator oracle;
@@ -58,14 +58,14 @@ class ElementwiseKernelsTest {
 
     /** A two-input map; the second input has its own distribution (divisors away from 0, outputs of activations). */
     enum Binary {
-        ADD(g -> g, Double::sum, Kernels::add, Kernels::add),
-        SUB(g -> g, (x, y) -> x - y, Kernels::sub, Kernels::sub),
-        MUL(g -> g, (x, y) -> x * y, Kernels::mul, Kernels::mul),
-        DIV(g -> Math.copySign(0.25 + Math.abs(g), g), (x, y) -> x / y, Kernels::div, Kernels::div),
-        RELU_BACKWARD(g -> g, (dout, x) -> x > 0 ? dout : 0, Kernels::reluBackward, Kernels::reluBackward),
+        ADD(g -> g, Double::sum, FloatKernels::add, DoubleKernels::add),
+        SUB(g -> g, (x, y) -> x - y, FloatKernels::sub, DoubleKernels::sub),
+        MUL(g -> g, (x, y) -> x * y, FloatKernels::mul, DoubleKernels::mul),
+        DIV(g -> Math.copySign(0.25 + Math.abs(g), g), (x, y) -> x / y, FloatKernels::div, DoubleKernels::div),
+        RELU_BACKWARD(g -> g, (dout, x) -> x > 0 ? dout : 0, FloatKernels::reluBackward, DoubleKernels::reluBackward),
         SIGMOID_BACKWARD(g -> 1 / (1 + Math.exp(-3 * g)), (dout, y) -> dout * y * (1 - y),
-                Kernels::sigmoidBackward, Kernels::sigmoidBackward),
-        TANH_BACKWARD(g -> Math.tanh(2 * g), (dout, y) -> dout * (1 - y * y), Kernels::tanhBackward, Kernels::tanhBackward);
+                FloatKernels::sigmoidBackward, DoubleKernels::sigmoidBackward),
+        TANH_BACKWARD(g -> Math.tanh(2 * g), (dout, y) -> dout * (1 - y * y), FloatKernels::tanhBackward, DoubleKernels::tanhBackward);
 
         final DoubleUnaryOperator secondInput;
         final DoubleBinaryOperator oracle;
@@ -95,10 +95,10 @@ class ElementwiseKernelsTest {
         for (Kernels k : Implementations.available()) {
             String what = op + " " + k.name();
             float[] out = Data.nanFloats(n);
-            op.f.run(k, x, out, n);
+            op.f.run(k.floats(), x, out, n);
             Data.checkGuard(what, out, n);
             double[] outD = Data.nanDoubles(n);
-            op.d.run(k, xd, outD, n);
+            op.d.run(k.doubles(), xd, outD, n);
             Data.checkGuard(what, outD, n);
             for (int i = 0; i < n; i++) {
                 double want = op.oracle.applyAsDouble(x[i]);
@@ -108,9 +108,9 @@ class ElementwiseKernelsTest {
             // In place is compared with the oracle, not bitwise with the first run: Vector API transcendentals may
             // differ by an ulp between interpreted and compiled code, and the two calls can run in different tiers.
             float[] inPlace = x.clone();
-            op.f.run(k, inPlace, inPlace, n);
+            op.f.run(k.floats(), inPlace, inPlace, n);
             double[] inPlaceD = xd.clone();
-            op.d.run(k, inPlaceD, inPlaceD, n);
+            op.d.run(k.doubles(), inPlaceD, inPlaceD, n);
             for (int i = 0; i < n; i++) {
                 double want = op.oracle.applyAsDouble(x[i]);
                 Data.check(what + " float in place at " + i, inPlace[i], want, TOL_F);
@@ -129,10 +129,10 @@ class ElementwiseKernelsTest {
         for (Kernels k : Implementations.available()) {
             String what = op + " " + k.name();
             float[] out = Data.nanFloats(n);
-            op.f.run(k, x, y, out, n);
+            op.f.run(k.floats(), x, y, out, n);
             Data.checkGuard(what, out, n);
             double[] outD = Data.nanDoubles(n);
-            op.d.run(k, xd, yd, outD, n);
+            op.d.run(k.doubles(), xd, yd, outD, n);
             Data.checkGuard(what, outD, n);
             for (int i = 0; i < n; i++) {
                 double want = op.oracle.applyAsDouble(x[i], y[i]);
@@ -140,7 +140,7 @@ class ElementwiseKernelsTest {
                 Data.check(what + " double at " + i + " of " + n, outD[i], want, TOL_D);
             }
             float[] inPlace = x.clone();
-            op.f.run(k, inPlace, y, inPlace, n);
+            op.f.run(k.floats(), inPlace, y, inPlace, n);
             for (int i = 0; i < n; i++) {
                 Data.check(what + " float in place at " + i, inPlace[i], op.oracle.applyAsDouble(x[i], y[i]), TOL_F);
             }
@@ -163,8 +163,8 @@ class ElementwiseKernelsTest {
         for (Kernels k : Implementations.available()) {
             float[] out = Data.nanFloats(n);
             double[] outD = Data.nanDoubles(n);
-            k.scale(x, sf, out, n);
-            k.scale(xd, sf, outD, n);
+            k.floats().scale(x, sf, out, n);
+            k.doubles().scale(xd, sf, outD, n);
             Data.checkGuard("scale", out, n);
             Data.checkGuard("scale", outD, n);
             for (int i = 0; i < n; i++) {
@@ -173,8 +173,8 @@ class ElementwiseKernelsTest {
             }
             float[] acc = y.clone();
             double[] accD = yd.clone();
-            k.axpy(sf, x, acc, n);
-            k.axpy(sf, xd, accD, n);
+            k.floats().axpy(sf, x, acc, n);
+            k.doubles().axpy(sf, xd, accD, n);
             Data.checkGuard("axpy", acc, n);
             Data.checkGuard("axpy", accD, n);
             for (int i = 0; i < n; i++) {
@@ -184,8 +184,8 @@ class ElementwiseKernelsTest {
             }
             out = Data.nanFloats(n);
             outD = Data.nanDoubles(n);
-            k.clamp(x, lof, hif, out, n);
-            k.clamp(xd, lof, hif, outD, n);
+            k.floats().clamp(x, lof, hif, out, n);
+            k.doubles().clamp(xd, lof, hif, outD, n);
             Data.checkGuard("clamp", out, n);
             Data.checkGuard("clamp", outD, n);
             for (int i = 0; i < n; i++) {
@@ -209,9 +209,9 @@ class ElementwiseKernelsTest {
             float[] s = new float[n];
             double[] sd = new double[n];
             float[] t = new float[n];
-            k.sigmoid(x, s, n);
-            k.sigmoid(xd, sd, n);
-            k.tanh(x, t, n);
+            k.floats().sigmoid(x, s, n);
+            k.doubles().sigmoid(xd, sd, n);
+            k.floats().tanh(x, t, n);
             for (int i = 0; i < n; i++) {
                 double want = x[i] > 0 ? 1 : 0;
                 Data.check(k.name() + " float sigmoid(" + x[i] + ")", s[i], want, 0);

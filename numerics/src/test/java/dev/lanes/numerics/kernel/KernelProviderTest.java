@@ -70,7 +70,8 @@ class KernelProviderTest {
         Kernels k = KernelProvider.decide("", log);
         assertEquals("vector", k.name());
         assertEquals(1, log.lines.size(), log.lines.toString());
-        assertTrue(log.lines.get(0).matches(".*vector \\(\\d+-bit, \\d+ float lanes, \\d+ double lanes\\).*"), log.lines.get(0));
+        assertTrue(log.lines.get(0).matches(
+                ".*vector \\(\\d+-bit, \\d+ float lanes, \\d+ double lanes, GEMM tile \\d+x2 vectors\\).*"), log.lines.get(0));
     }
 
     @Test
@@ -102,5 +103,32 @@ class KernelProviderTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> KernelProvider.decide("simd", new RecordingLogger()));
         assertTrue(e.getMessage().contains("scalar, vector"), e.getMessage());
+    }
+
+    @Test
+    void vectorWidthFollowsTheProperty() {
+        assumeFalse(Implementations.expectFallback(), "only in the run with " + KernelProvider.VECTOR_FLAG);
+        int bits = VectorWidth.requestedBits();
+        Kernels k = KernelProvider.vector().orElseThrow();
+        assertTrue(bits == 0 || k.description().contains("(" + bits + "-bit"), bits + " bits asked: " + k.description());
+        int width = Integer.parseInt(k.description().replaceAll(".*\\((\\d+)-bit.*", "$1"));
+        assertEquals(width >= 512 ? 12 : 6, k.floatGemm().mr(), k.description());
+        assertEquals(k.floatGemm().mr(), k.doubleGemm().mr(), "float and double tiles have the same height");
+    }
+
+    @Test
+    void unknownVectorWidthIsRejected() {
+        String before = System.getProperty(VectorWidth.PROPERTY);
+        System.setProperty(VectorWidth.PROPERTY, "300");
+        try {
+            IllegalStateException e = assertThrows(IllegalStateException.class, VectorWidth::requestedBits);
+            assertEquals("-Dlanes.vectorBits=300 is not one of: 256, 512", e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty(VectorWidth.PROPERTY);
+            } else {
+                System.setProperty(VectorWidth.PROPERTY, before);
+            }
+        }
     }
 }

@@ -37,8 +37,8 @@ class RowAndReductionKernelsTest {
             String what = k.name() + " " + rows + "x" + cols;
             float[] out = Data.nanFloats(n);
             double[] outD = Data.nanDoubles(n);
-            k.addRowVector(m, row, out, rows, cols);
-            k.addRowVector(md, rowd, outD, rows, cols);
+            k.floats().addRowVector(m, row, out, rows, cols);
+            k.doubles().addRowVector(md, rowd, outD, rows, cols);
             Data.checkGuard("addRowVector " + what, out, n);
             Data.checkGuard("addRowVector " + what, outD, n);
             for (int i = 0; i < n; i++) {
@@ -48,8 +48,8 @@ class RowAndReductionKernelsTest {
             }
             float[] sums = Data.nanFloats(cols);
             double[] sumsD = Data.nanDoubles(cols);
-            k.columnSums(m, sums, rows, cols);
-            k.columnSums(md, sumsD, rows, cols);
+            k.floats().columnSums(m, sums, rows, cols);
+            k.doubles().columnSums(md, sumsD, rows, cols);
             Data.checkGuard("columnSums " + what, sums, cols);
             Data.checkGuard("columnSums " + what, sumsD, cols);
             for (int c = 0; c < cols; c++) {
@@ -82,10 +82,10 @@ class RowAndReductionKernelsTest {
             double[] sumsD = Data.nanDoubles(rows);
             float[] max = Data.nanFloats(rows);
             double[] maxD = Data.nanDoubles(rows);
-            k.rowSums(m, sums, rows, cols);
-            k.rowSums(md, sumsD, rows, cols);
-            k.rowMax(m, max, rows, cols);
-            k.rowMax(md, maxD, rows, cols);
+            k.floats().rowSums(m, sums, rows, cols);
+            k.doubles().rowSums(md, sumsD, rows, cols);
+            k.floats().rowMax(m, max, rows, cols);
+            k.doubles().rowMax(md, maxD, rows, cols);
             Data.checkGuard("rowSums " + what, sums, rows);
             Data.checkGuard("rowSums " + what, sumsD, rows);
             Data.checkGuard("rowMax " + what, max, rows);
@@ -95,8 +95,8 @@ class RowAndReductionKernelsTest {
             arg[rows] = -7;
             argD[rows] = -7;
             if (cols > 0) {
-                k.rowArgmax(m, arg, rows, cols);
-                k.rowArgmax(md, argD, rows, cols);
+                k.floats().rowArgmax(m, arg, rows, cols);
+                k.doubles().rowArgmax(md, argD, rows, cols);
             }
             assertEquals(-7, arg[rows], "rowArgmax wrote past rows");
             assertEquals(-7, argD[rows], "rowArgmax wrote past rows");
@@ -145,12 +145,12 @@ class RowAndReductionKernelsTest {
             String what = k.name() + " " + rows + "x" + cols;
             float[] out = Data.nanFloats(n);
             double[] outD = Data.nanDoubles(n);
-            k.softmaxRows(m, out, rows, cols);
-            k.softmaxRows(md, outD, rows, cols);
+            k.floats().softmaxRows(m, out, rows, cols);
+            k.doubles().softmaxRows(md, outD, rows, cols);
             Data.checkGuard("softmaxRows " + what, out, n);
             Data.checkGuard("softmaxRows " + what, outD, n);
             float[] inPlace = m.clone();
-            k.softmaxRows(inPlace, inPlace, rows, cols);
+            k.floats().softmaxRows(inPlace, inPlace, rows, cols);
             for (int r = 0; r < rows; r++) {
                 double max = Double.NEGATIVE_INFINITY;
                 for (int c = 0; c < cols; c++) {
@@ -181,8 +181,8 @@ class RowAndReductionKernelsTest {
         for (Kernels k : Implementations.available()) {
             float[] out = Data.nanFloats(n);
             double[] outD = Data.nanDoubles(n);
-            k.transpose(a, out, rows, cols);
-            k.transpose(ad, outD, rows, cols);
+            k.floats().transpose(a, out, rows, cols);
+            k.doubles().transpose(ad, outD, rows, cols);
             Data.checkGuard("transpose", out, n);
             Data.checkGuard("transpose", outD, n);
             for (int r = 0; r < rows; r++) {
@@ -214,12 +214,12 @@ class RowAndReductionKernelsTest {
             maxAbs = Math.max(maxAbs, Math.abs(x[i]));
         }
         for (Kernels k : Implementations.available()) {
-            checkSum("sum float " + k.name() + " n=" + n, k.sum(x, n), sum, sumAbs, SUM_TOL_F);
-            checkSum("sum double " + k.name() + " n=" + n, k.sum(xd, n), sum, sumAbs, SUM_TOL_D);
-            checkSum("dot float " + k.name() + " n=" + n, k.dot(x, y, n), dot, dotAbs, SUM_TOL_F);
-            checkSum("dot double " + k.name() + " n=" + n, k.dot(xd, yd, n), dot, dotAbs, SUM_TOL_D);
-            Data.check("maxAbs float " + k.name() + " n=" + n, k.maxAbs(x, n), maxAbs, 0);
-            Data.check("maxAbs double " + k.name() + " n=" + n, k.maxAbs(xd, n), maxAbs, 0);
+            checkSum("sum float " + k.name() + " n=" + n, k.floats().sum(x, n), sum, sumAbs, SUM_TOL_F);
+            checkSum("sum double " + k.name() + " n=" + n, k.doubles().sum(xd, n), sum, sumAbs, SUM_TOL_D);
+            checkSum("dot float " + k.name() + " n=" + n, k.floats().dot(x, y, n), dot, dotAbs, SUM_TOL_F);
+            checkSum("dot double " + k.name() + " n=" + n, k.doubles().dot(xd, yd, n), dot, dotAbs, SUM_TOL_D);
+            Data.check("maxAbs float " + k.name() + " n=" + n, k.floats().maxAbs(x, n), maxAbs, 0);
+            Data.check("maxAbs double " + k.name() + " n=" + n, k.doubles().maxAbs(xd, n), maxAbs, 0);
         }
     }
 
@@ -244,11 +244,11 @@ class RowAndReductionKernelsTest {
             hasNaN |= Float.isNaN(x[i]);
         }
         for (Kernels k : Implementations.available()) {
-            assertEquals(want, k.firstNonFinite(x, n), "float " + k.name() + " " + Arrays.toString(x));
-            assertEquals(want, k.firstNonFinite(xd, n), "double " + k.name());
+            assertEquals(want, k.floats().firstNonFinite(x, n), "float " + k.name() + " " + Arrays.toString(x));
+            assertEquals(want, k.doubles().firstNonFinite(xd, n), "double " + k.name());
             if (hasNaN) {
-                assertEquals(Double.NaN, k.maxAbs(x, n), "maxAbs must propagate NaN, " + k.name());
-                assertEquals(Double.NaN, k.maxAbs(xd, n), "maxAbs must propagate NaN, " + k.name());
+                assertEquals(Double.NaN, k.floats().maxAbs(x, n), "maxAbs must propagate NaN, " + k.name());
+                assertEquals(Double.NaN, k.doubles().maxAbs(xd, n), "maxAbs must propagate NaN, " + k.name());
             }
         }
     }

@@ -1,51 +1,31 @@
 package dev.lanes.numerics.kernel;
 
 import java.util.Arrays;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Kernels on the incubating Vector API, with the species fixed once per JVM so that C2 sees constants.
+ * Kernels on the incubating Vector API, with the species fixed once per JVM ({@link VectorShapes}) so that C2 sees
+ * constants. The preferred shape is 512 bits where the hardware has it: on Zen 4 it measured 1.4 to 2.4 times
+ * faster than 256 bits for exp, sigmoid, softmax and sums on 100x784 floats (memory-bound maps tie).
  *
  * <p>Each loop runs whole vectors up to {@code loopBound} and finishes the remainder with scalar code: masked
  * loads in the hot loop cost more than a short scalar tail. Only methods that exist unchanged from JDK 17's
- * incubator through JDK 25 are used. Row argmax and transpose are inherited from {@link ScalarKernels}: the first
- * is dominated by its data-dependent branch and the second by memory order, not arithmetic.
+ * incubator through JDK 25 are used. Row argmax and transpose are the shared {@link FloatArrays} loops.
  *
- * <p>This is the only class outside the GEMM micro-kernel that links against {@code jdk.incubator.vector};
- * {@link KernelProvider} loads it by name and only when the module is present.
+ * <p>{@link KernelProvider} loads this class by name and only when the module is present.
  */
-final class VectorKernels extends ScalarKernels {
-    /**
-     * The platform's preferred shape: 512 bits on Zen 4, where it measured 1.4 to 2.4 times faster than 256 bits
-     * for exp, sigmoid, softmax and sums on 100x784 floats (memory-bound maps tie). {@code -XX:MaxVectorSize=32}
-     * caps it at 256 bits for experiments, with no code change.
-     */
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+final class VectorFloatKernels implements FloatKernels {
+    private static final VectorSpecies<Float> F = VectorShapes.FLOAT;
     private static final int FL = F.length();
-    private static final int DL = D.length();
     /**
      * Float sums are accumulated in float lanes for at most this many elements, then added into a double: the
      * vector loop stays fast while the rounding error stays that of a short sum, independent of n.
      */
     private static final int REDUCTION_BLOCK = 4096;
 
-    VectorKernels() {
-    }
-
-    @Override
-    public String description() {
-        return "vector (" + F.vectorBitSize() + "-bit, " + FL + " float lanes, " + DL + " double lanes)";
-    }
-
-    @Override
-    public String name() {
-        return "vector";
-    }
 
     @Override
     public void add(float[] x, float[] y, float[] out, int n) {
@@ -420,367 +400,12 @@ final class VectorKernels extends ScalarKernels {
     }
 
     @Override
-    public void add(double[] x, double[] y, double[] out, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).add(DoubleVector.fromArray(D, y, i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = x[i] + y[i];
-        }
+    public void rowArgmax(float[] m, int[] out, int rows, int cols) {
+        FloatArrays.rowArgmax(m, out, rows, cols);
     }
 
     @Override
-    public void sub(double[] x, double[] y, double[] out, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).sub(DoubleVector.fromArray(D, y, i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = x[i] - y[i];
-        }
-    }
-
-    @Override
-    public void mul(double[] x, double[] y, double[] out, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).mul(DoubleVector.fromArray(D, y, i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = x[i] * y[i];
-        }
-    }
-
-    @Override
-    public void div(double[] x, double[] y, double[] out, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).div(DoubleVector.fromArray(D, y, i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = x[i] / y[i];
-        }
-    }
-
-    @Override
-    public void scale(double[] x, double s, double[] out, int n) {
-        DoubleVector sv = DoubleVector.broadcast(D, s);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            sv.mul(DoubleVector.fromArray(D, x, i)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = s * x[i];
-        }
-    }
-
-    @Override
-    public void axpy(double alpha, double[] x, double[] y, int n) {
-        DoubleVector av = DoubleVector.broadcast(D, alpha);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, y, i).add(av.mul(DoubleVector.fromArray(D, x, i))).intoArray(y, i);
-        }
-        for (; i < n; i++) {
-            y[i] += alpha * x[i];
-        }
-    }
-
-    @Override
-    public void exp(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).lanewise(VectorOperators.EXP).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = Math.exp(x[i]);
-        }
-    }
-
-    @Override
-    public void log(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).lanewise(VectorOperators.LOG).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = Math.log(x[i]);
-        }
-    }
-
-    @Override
-    public void tanh(double[] x, double[] out, int n) {
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).lanewise(VectorOperators.TANH).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = Math.tanh(x[i]);
-        }
-    }
-
-    @Override
-    public void sigmoid(double[] x, double[] out, int n) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector e = DoubleVector.fromArray(D, x, i).neg().lanewise(VectorOperators.EXP);
-            one.div(one.add(e)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = 1.0 / (1.0 + Math.exp(-x[i]));
-        }
-    }
-
-    @Override
-    public void relu(double[] x, double[] out, int n) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).max(zero).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = Math.max(x[i], 0.0);
-        }
-    }
-
-    @Override
-    public void reluMask(double[] x, double[] out, int n) {
-        DoubleVector zero = DoubleVector.zero(D);
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            VectorMask<Double> positive = DoubleVector.fromArray(D, x, i).compare(VectorOperators.GT, zero);
-            zero.blend(one, positive).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = x[i] > 0 ? 1.0 : 0.0;
-        }
-    }
-
-    @Override
-    public void reluBackward(double[] dout, double[] x, double[] out, int n) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            VectorMask<Double> positive = DoubleVector.fromArray(D, x, i).compare(VectorOperators.GT, zero);
-            zero.blend(DoubleVector.fromArray(D, dout, i), positive).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = x[i] > 0 ? dout[i] : 0.0;
-        }
-    }
-
-    @Override
-    public void sigmoidBackward(double[] dout, double[] y, double[] out, int n) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector yv = DoubleVector.fromArray(D, y, i);
-            DoubleVector.fromArray(D, dout, i).mul(yv).mul(one.sub(yv)).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = dout[i] * y[i] * (1.0 - y[i]);
-        }
-    }
-
-    @Override
-    public void tanhBackward(double[] dout, double[] y, double[] out, int n) {
-        DoubleVector one = DoubleVector.broadcast(D, 1.0);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector yv = DoubleVector.fromArray(D, y, i);
-            DoubleVector.fromArray(D, dout, i).mul(one.sub(yv.mul(yv))).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = dout[i] * (1.0 - y[i] * y[i]);
-        }
-    }
-
-    @Override
-    public void clamp(double[] x, double lo, double hi, double[] out, int n) {
-        DoubleVector lov = DoubleVector.broadcast(D, lo);
-        DoubleVector hiv = DoubleVector.broadcast(D, hi);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).max(lov).min(hiv).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = Math.min(Math.max(x[i], lo), hi);
-        }
-    }
-
-    @Override
-    public void addRowVector(double[] m, double[] row, double[] out, int rows, int cols) {
-        int bound = D.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            int c = 0;
-            for (; c < bound; c += DL) {
-                DoubleVector.fromArray(D, m, base + c).add(DoubleVector.fromArray(D, row, c)).intoArray(out, base + c);
-            }
-            for (; c < cols; c++) {
-                out[base + c] = m[base + c] + row[c];
-            }
-        }
-    }
-
-    @Override
-    public void columnSums(double[] m, double[] out, int rows, int cols) {
-        Arrays.fill(out, 0, cols, 0.0);
-        int bound = D.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            int c = 0;
-            for (; c < bound; c += DL) {
-                DoubleVector.fromArray(D, out, c).add(DoubleVector.fromArray(D, m, base + c)).intoArray(out, c);
-            }
-            for (; c < cols; c++) {
-                out[c] += m[base + c];
-            }
-        }
-    }
-
-    @Override
-    public void rowSums(double[] m, double[] out, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            out[r] = sumRange(m, r * cols, cols);
-        }
-    }
-
-    @Override
-    public void rowMax(double[] m, double[] out, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            out[r] = maxRange(m, r * cols, cols);
-        }
-    }
-
-    @Override
-    public void softmaxRows(double[] m, double[] out, int rows, int cols) {
-        int bound = D.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            double maxValue = maxRange(m, base, cols);
-            DoubleVector max = DoubleVector.broadcast(D, maxValue);
-            DoubleVector acc = DoubleVector.zero(D);
-            int c = 0;
-            for (; c < bound; c += DL) {
-                DoubleVector e = DoubleVector.fromArray(D, m, base + c).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(out, base + c);
-                acc = acc.add(e);
-            }
-            double total = acc.reduceLanes(VectorOperators.ADD);
-            for (; c < cols; c++) {
-                double e = Math.exp(m[base + c] - maxValue);
-                out[base + c] = e;
-                total += e;
-            }
-            scale(out, base, cols, 1.0 / total);
-        }
-    }
-
-    @Override
-    public double sum(double[] x, int n) {
-        return sumRange(x, 0, n);
-    }
-
-    @Override
-    public double dot(double[] x, double[] y, int n) {
-        double total = 0;
-        int i = 0;
-        int bound = D.loopBound(n);
-        while (i < bound) {
-            int blockEnd = Math.min(bound, i + REDUCTION_BLOCK);
-            DoubleVector acc = DoubleVector.zero(D);
-            for (; i < blockEnd; i += DL) {
-                acc = DoubleVector.fromArray(D, x, i).fma(DoubleVector.fromArray(D, y, i), acc);
-            }
-            total += acc.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < n; i++) {
-            total += x[i] * y[i];
-        }
-        return total;
-    }
-
-    @Override
-    public double maxAbs(double[] x, int n) {
-        DoubleVector acc = DoubleVector.zero(D);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            acc = acc.max(DoubleVector.fromArray(D, x, i).abs());
-        }
-        double m = acc.reduceLanes(VectorOperators.MAX);
-        for (; i < n; i++) {
-            m = Math.max(m, Math.abs(x[i]));
-        }
-        return m;
-    }
-
-    @Override
-    public int firstNonFinite(double[] x, int n) {
-        DoubleVector zero = DoubleVector.zero(D);
-        int i = 0;
-        for (int bound = D.loopBound(n); i < bound; i += DL) {
-            DoubleVector v = DoubleVector.fromArray(D, x, i);
-            if (v.sub(v).compare(VectorOperators.NE, zero).anyTrue()) {
-                break;
-            }
-        }
-        for (; i < n; i++) {
-            if (!Double.isFinite(x[i])) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Sum of {@code x[from, from + n)}. */
-    private static double sumRange(double[] x, int from, int n) {
-        double total = 0;
-        int i = from;
-        int end = from + n;
-        int bound = from + D.loopBound(n);
-        while (i < bound) {
-            int blockEnd = Math.min(bound, i + REDUCTION_BLOCK);
-            DoubleVector acc = DoubleVector.zero(D);
-            for (; i < blockEnd; i += DL) {
-                acc = acc.add(DoubleVector.fromArray(D, x, i));
-            }
-            total += acc.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < end; i++) {
-            total += x[i];
-        }
-        return total;
-    }
-
-    /** Maximum of {@code x[from, from + n)}, -Infinity when empty. */
-    private static double maxRange(double[] x, int from, int n) {
-        DoubleVector acc = DoubleVector.broadcast(D, Double.NEGATIVE_INFINITY);
-        int i = from;
-        int end = from + n;
-        for (int bound = from + D.loopBound(n); i < bound; i += DL) {
-            acc = acc.max(DoubleVector.fromArray(D, x, i));
-        }
-        double m = acc.reduceLanes(VectorOperators.MAX);
-        for (; i < end; i++) {
-            m = Math.max(m, x[i]);
-        }
-        return m;
-    }
-
-    /** {@code x[from, from + n) *= s}. */
-    private static void scale(double[] x, int from, int n, double s) {
-        DoubleVector sv = DoubleVector.broadcast(D, s);
-        int i = from;
-        int end = from + n;
-        for (int bound = from + D.loopBound(n); i < bound; i += DL) {
-            DoubleVector.fromArray(D, x, i).mul(sv).intoArray(x, i);
-        }
-        for (; i < end; i++) {
-            x[i] *= s;
-        }
+    public void transpose(float[] a, float[] out, int rows, int cols) {
+        FloatArrays.transpose(a, out, rows, cols);
     }
 }

@@ -1,0 +1,163 @@
+package dev.lanes.numerics.gemm;
+
+import dev.lanes.numerics.kernel.VectorShapes;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API micro-kernel: an MR x (2 vectors) tile of C held in 2 * MR accumulators of the chosen species
+ * ({@link VectorShapes}). The unrolled loops are generated ({@link VectorFloatTiles}); this class packs, picks the
+ * tile and writes it back.
+ *
+ * <p>Why these shapes: the 2 * MR accumulators, the 2 B vectors and one broadcast must fit the vector registers,
+ * and MR FMAs per B row leave the two FMA ports the bottleneck rather than the loads. With 512-bit vectors (AVX-512,
+ * 32 registers) MR is 12: measured on the 2-core Xeon with JDK 25, packed A, B panel in L1, k = 256, best of 4000,
+ * float: 12x2 vectors 175-191 GFLOPS, 10x2 168-182, 8x2 164-174, 7x2 141-171, 14x2 164-172, 8x3 157-161, 6x4
+ * 152-160. Narrower vectors mean AVX2 and its 16 registers, where 12 x 2 would spill: MR is 6 there.
+ *
+ * <p>Edge panels narrower than {@link #NR} columns (always whole vectors, see {@link FloatMicroKernel}) run one
+ * vector column at a time through an MR x 1-vector tile, so no masks enter the hot loop. Loaded by name from the
+ * kernel provider: only the vector classes import the incubator module.
+ */
+final class VectorFloatMicroKernel implements FloatMicroKernel {
+    static final VectorSpecies<Float> S = VectorShapes.FLOAT;
+    static final int L = S.length();
+    static final int MR = S.vectorBitSize() >= 512 ? 12 : 6;
+    static final int NR = 2 * L;
+
+    /** The tile the accumulators are parked in, per thread because product bands run concurrently. */
+    private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
+
+    /** Row offsets for the packing gathers, per thread; see {@link #gatherRows}. */
+    private static final ThreadLocal<int[]> GATHER_ROWS = ThreadLocal.withInitial(() -> new int[Math.max(NR, MR + L)]);
+
+    @Override public int mr() { return MR; }
+    @Override public int nr() { return NR; }
+    @Override public int pad() { return L; }
+
+    /**
+     * Whole panels of a non-transposed A are packed with gathers, each collecting one panel column (up to L of the
+     * MR rows, at stride lda) into one vector store; the shared routine's scalar interleave was 8% of a 512^3
+     * product. The stores run whole vectors, spilling a few lanes into the next column, which its own stores then
+     * overwrite; only a panel's last column is stored through a mask. A transposed A, whose panel columns are
+     * already contiguous, and a partial last panel keep the shared routine.
+     */
+    @Override
+    public void packA(boolean trans, float[] a, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+        int whole = trans ? 0 : mc / MR * MR;
+        int[] rows = gatherRows(MR, lda);
+        for (int ip = 0; ip < whole; ip += MR) {
+            int src = (i0 + ip) * lda + p0;
+            int d = ip * kc;
+            for (int p = 0; p < kc - 1; p++) {
+                for (int g = 0; g < MR; g += L) {
+                    FloatVector.fromArray(S, a, src + p, rows, g).intoArray(dst, d + p * MR + g);
+                }
+            }
+            for (int g = 0; g < MR; g += L) {
+                VectorMask<Float> m = S.indexInRange(g, MR);
+                FloatVector.fromArray(S, a, src + kc - 1, rows, g, m).intoArray(dst, d + (kc - 1) * MR + g, m);
+            }
+        }
+        if (whole < mc) {
+            FloatPacking.packA(trans, a, lda, i0 + whole, mc - whole, p0, kc, MR, dst, whole * kc);
+        }
+    }
+
+    /**
+     * A non-transposed B is copied a vector at a time, its last panel through a lane mask that also writes the
+     * zero padding; the element loop of the shared packing spent most of its time in loop overhead on rows of
+     * 32 floats (5% of a 512^3 product). The whole panels of a transposed B are gathered, L stored rows of B at a
+     * time per panel row; the shared routine's strided scalar writes took longer than the multiply-adds of a
+     * 100x50 by 50x784 product. A transposed B's last, partial panel keeps the shared routine.
+     */
+    @Override
+    public void packB(boolean trans, float[] b, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
+        if (trans) {
+            int whole = nc / NR * NR;
+            int[] rows = gatherRows(NR, ldb);
+            for (int jj = 0; jj < whole; jj += NR) {
+                int src = (j0 + jj) * ldb + p0;
+                int d = jj * kc;
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(S, b, src + p, rows, 0).intoArray(dst, d + p * NR);
+                    FloatVector.fromArray(S, b, src + p, rows, L).intoArray(dst, d + p * NR + L);
+                }
+            }
+            if (whole < nc) {
+                FloatPacking.packB(true, b, ldb, p0, kc, j0 + whole, nc - whole, NR, L, dst, whole * kc);
+            }
+            return;
+        }
+        for (int jj = 0; jj < nc; jj += NR) {
+            int cols = Math.min(NR, nc - jj);
+            int width = FloatPacking.panelWidth(cols, NR, L);
+            int base = jj * kc;
+            for (int p = 0; p < kc; p++) {
+                int src = (p0 + p) * ldb + j0 + jj;
+                int d = base + p * width;
+                if (cols == NR) {
+                    FloatVector.fromArray(S, b, src).intoArray(dst, d);
+                    FloatVector.fromArray(S, b, src + L).intoArray(dst, d + L);
+                } else {
+                    for (int v = 0; v < width; v += L) {
+                        FloatVector.fromArray(S, b, src + v, S.indexInRange(v, cols)).intoArray(dst, d + v);
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void tile(int layout, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride, int width,
+                     float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+        float[] parked = TILE.get();
+        if (width == NR) {
+            VectorFloatTiles.full(layout, MR, kc, a, aOff, lda, b, bOff, bStride, parked);
+            writeTile(parked, NR, c, cOff, ldc, rows, cols, alpha, beta);
+            return;
+        }
+        for (int v = 0; v * L < cols; v++) {
+            VectorFloatTiles.narrow(layout, MR, kc, a, aOff, lda, b, bOff + v * L, bStride, parked);
+            writeTile(parked, L, c, cOff + v * L, ldc, rows, Math.min(cols - v * L, L), alpha, beta);
+        }
+    }
+
+    /**
+     * The offsets {@code r * stride} of {@code count} rows for a gather, lanes from {@code count} on reading row 0
+     * (so a gather never reaches past the rows it packs).
+     */
+    private static int[] gatherRows(int count, int stride) {
+        int[] rows = GATHER_ROWS.get();
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = r < count ? r * stride : 0;
+        }
+        return rows;
+    }
+
+    /**
+     * Writes the {@code rows x cols} corner of a tile parked in {@code tile} (row stride {@code stride}) to C as
+     * {@code alpha * tile + beta * C}, one fused operation per element in the vector lanes and in the scalar tail
+     * alike, so every element is rounded identically wherever it sits. The accumulators are parked rather than
+     * written from the tiles: the write-back variants made the tiles too large for C1, which then never
+     * handed them on to C2, and passing the accumulators to a helper would box them. The parking costs about
+     * one percent of a tile at the network's smallest k (50).
+     */
+    private static void writeTile(float[] tile, int stride, float[] c, int cOff, int ldc, int rows, int cols,
+                                  float alpha, float beta) {
+        FloatVector al = FloatVector.broadcast(S, alpha);
+        for (int r = 0; r < rows; r++) {
+            int t = r * stride;
+            int o = cOff + r * ldc;
+            int j = 0;
+            for (; j + L <= cols; j += L) {
+                FloatVector x = FloatVector.fromArray(S, tile, t + j);
+                (beta == 0 ? x.mul(alpha) : x.fma(al, FloatVector.fromArray(S, c, o + j).mul(beta))).intoArray(c, o + j);
+            }
+            for (; j < cols; j++) {
+                c[o + j] = beta == 0 ? tile[t + j] * alpha : Math.fma(tile[t + j], alpha, beta * c[o + j]);
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+package dev.lanes.numerics.kernel;
+
+import java.util.Arrays;
+
+/**
+ * Plain-loop implementation of every kernel: the reference the Vector API implementation is tested against, and
+ * the fallback when the {@code jdk.incubator.vector} module is not enabled. Transcendentals go through
+ * {@link Math} in double and are rounded once. Stateless: one instance serves every thread.
+ */
+final class ScalarFloatKernels implements FloatKernels {
+
+    @Override
+    public void add(float[] x, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] + y[i];
+        }
+    }
+
+    @Override
+    public void sub(float[] x, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] - y[i];
+        }
+    }
+
+    @Override
+    public void mul(float[] x, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] * y[i];
+        }
+    }
+
+    @Override
+    public void div(float[] x, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] / y[i];
+        }
+    }
+
+    @Override
+    public void scale(float[] x, float s, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = s * x[i];
+        }
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] += alpha * x[i];
+        }
+    }
+
+    @Override
+    public void exp(float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) Math.exp(x[i]);
+        }
+    }
+
+    @Override
+    public void log(float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) Math.log(x[i]);
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) Math.tanh(x[i]);
+        }
+    }
+
+    @Override
+    public void sigmoid(float[] x, float[] out, int n) {
+        // For very negative x, e^-x overflows to +Infinity and 1/(1+Infinity) is exactly 0, the correct limit;
+        // for very positive x, e^-x underflows to 0 and the result is 1. No branch and no NaN either way.
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+        }
+    }
+
+    @Override
+    public void relu(float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.max(x[i], 0f);
+        }
+    }
+
+    @Override
+    public void reluMask(float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] > 0 ? 1f : 0f;
+        }
+    }
+
+    @Override
+    public void reluBackward(float[] dout, float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = x[i] > 0 ? dout[i] : 0f;
+        }
+    }
+
+    @Override
+    public void sigmoidBackward(float[] dout, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = dout[i] * y[i] * (1f - y[i]);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] dout, float[] y, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = dout[i] * (1f - y[i] * y[i]);
+        }
+    }
+
+    @Override
+    public void clamp(float[] x, float lo, float hi, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = Math.min(Math.max(x[i], lo), hi);
+        }
+    }
+
+    @Override
+    public void addRowVector(float[] m, float[] row, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int c = 0; c < cols; c++) {
+                out[base + c] = m[base + c] + row[c];
+            }
+        }
+    }
+
+    @Override
+    public void columnSums(float[] m, float[] out, int rows, int cols) {
+        // Row by row so that the inner loop walks memory contiguously.
+        Arrays.fill(out, 0, cols, 0f);
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            for (int c = 0; c < cols; c++) {
+                out[c] += m[base + c];
+            }
+        }
+    }
+
+    @Override
+    public void rowSums(float[] m, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = (float) sumRange(m, r * cols, cols);
+        }
+    }
+
+    @Override
+    public void rowMax(float[] m, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            out[r] = maxRange(m, r * cols, cols);
+        }
+    }
+
+    @Override
+    public void rowArgmax(float[] m, int[] out, int rows, int cols) {
+        FloatArrays.rowArgmax(m, out, rows, cols);
+    }
+
+    @Override
+    public void softmaxRows(float[] m, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float max = maxRange(m, base, cols);
+            double total = 0;
+            for (int c = 0; c < cols; c++) {
+                float e = (float) Math.exp(m[base + c] - max);
+                out[base + c] = e;
+                total += e;
+            }
+            float inv = (float) (1.0 / total);
+            for (int c = 0; c < cols; c++) {
+                out[base + c] *= inv;
+            }
+        }
+    }
+
+    @Override
+    public double sum(float[] x, int n) {
+        return sumRange(x, 0, n);
+    }
+
+    @Override
+    public double dot(float[] x, float[] y, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += (double) x[i] * y[i];
+        }
+        return s;
+    }
+
+    @Override
+    public double maxAbs(float[] x, int n) {
+        float m = 0f;
+        for (int i = 0; i < n; i++) {
+            m = Math.max(m, Math.abs(x[i]));
+        }
+        return m;
+    }
+
+    @Override
+    public int firstNonFinite(float[] x, int n) {
+        for (int i = 0; i < n; i++) {
+            if (!Float.isFinite(x[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void transpose(float[] a, float[] out, int rows, int cols) {
+        FloatArrays.transpose(a, out, rows, cols);
+    }
+
+    private static double sumRange(float[] x, int from, int n) {
+        double s = 0;
+        for (int i = from; i < from + n; i++) {
+            s += x[i];
+        }
+        return s;
+    }
+
+    private static float maxRange(float[] x, int from, int n) {
+        float m = Float.NEGATIVE_INFINITY;
+        for (int i = from; i < from + n; i++) {
+            m = Math.max(m, x[i]);
+        }
+        return m;
+    }
+}
