@@ -18,7 +18,7 @@ public final class Main {
 
             train options (defaults reproduce the reference two-layer network):
               --layers 784,50,10        layer sizes: inputs, hidden..., classes
-              --activation relu         relu | sigmoid | tanh | lecun-tanh
+              --activation relu         %s
               --init gaussian:0.01      gaussian[:std] | lecun | xavier | he
               --optimizer sgd           sgd | momentum[:0.9] | nesterov[:0.9]
               --lr 0.1                  learning rate
@@ -30,7 +30,7 @@ public final class Main {
               --standardize             scale each input feature to mean 0, variance 1 (folded into the saved model)
               --out lanes-model.bin     model file; the learning-curve chart goes next to it as .svg
               --data DIR                MNIST-format data (default: $LANES_DATA, then the dataset-fashion-mnist package)
-            """;
+            """.formatted(TrainOptions.activations(" | "));
 
     private Main() {}
 

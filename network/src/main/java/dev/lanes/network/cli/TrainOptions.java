@@ -1,6 +1,7 @@
 package dev.lanes.network.cli;
 
 import dev.lanes.network.Init;
+import dev.lanes.network.LayerKind;
 import dev.lanes.network.Network;
 import dev.lanes.network.train.Momentum;
 import dev.lanes.network.train.Optimizer;
@@ -10,9 +11,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /** What {@code lanes train} was asked to do, checked as far as it can be before the data is read. */
-record TrainOptions(int[] layers, String activation, String init, String optimizer, double learningRate,
+record TrainOptions(int[] layers, LayerKind activation, String init, String optimizer, double learningRate,
                     int batchSize, int iterations, int epochs, DType dtype, long seed, int threads,
                     boolean standardize, Path model, String data) {
 
@@ -31,7 +33,7 @@ record TrainOptions(int[] layers, String activation, String init, String optimiz
         }
         TrainOptions o = new TrainOptions(
                 layers(a.get("layers", "784,50,10")),
-                a.get("activation", "relu").toLowerCase(Locale.ROOT),
+                activation(a.get("activation", "relu")),
                 a.get("init", "gaussian:0.01").toLowerCase(Locale.ROOT),
                 a.get("optimizer", "sgd").toLowerCase(Locale.ROOT),
                 a.positiveDouble("lr", 0.1),
@@ -44,7 +46,6 @@ record TrainOptions(int[] layers, String activation, String init, String optimiz
                 a.has("standardize"),
                 Path.of(a.get("out", "lanes-model.bin")),
                 a.get("data", null));
-        o.checkActivation();
         initializer(o.init);
         o.optimizerFor();
         return o;
@@ -63,12 +64,7 @@ record TrainOptions(int[] layers, String activation, String init, String optimiz
         for (int i = 1; i < layers.length; i++) {
             b.affine(layers[i]);
             if (i < layers.length - 1) {
-                switch (activation) {
-                    case "relu" -> b.relu();
-                    case "sigmoid" -> b.sigmoid();
-                    case "tanh" -> b.tanh();
-                    default -> b.lecunTanh();
-                }
+                b.layer(activation);
             }
         }
         return b.softmaxCrossEntropy().build();
@@ -101,18 +97,25 @@ record TrainOptions(int[] layers, String activation, String init, String optimiz
         for (int n : layers) {
             s.append(s.length() == 0 ? "" : "-").append(n);
         }
-        s.append(' ').append(activation).append(", init ").append(init).append(", ").append(optimizer)
+        s.append(' ').append(activation.label()).append(", init ").append(init).append(", ").append(optimizer)
          .append(" lr ").append(learningRate).append(", batch ").append(batchSize).append(", ")
          .append(epochs > 0 ? epochs + " epochs" : iterations + " iterations")
          .append(", ").append(dtype == DType.FLOAT32 ? "float" : "double");
         return standardize ? s.append(", standardized").toString() : s.toString();
     }
 
-    private void checkActivation() throws UsageException {
-        if (!Set.of("relu", "sigmoid", "tanh", "lecun-tanh").contains(activation)) {
-            throw new UsageException("train: unknown activation '" + activation
-                    + "' (choose relu, sigmoid, tanh or lecun-tanh)");
+    /** The activation kinds as the command line spells them: {@code relu | sigmoid | tanh | lecun-tanh}. */
+    static String activations(String separator) {
+        return LayerKind.activations().stream().map(LayerKind::label).collect(Collectors.joining(separator));
+    }
+
+    private static LayerKind activation(String label) throws UsageException {
+        for (LayerKind kind : LayerKind.activations()) {
+            if (kind.label().equals(label.toLowerCase(Locale.ROOT))) {
+                return kind;
+            }
         }
+        throw new UsageException("train: unknown activation '" + label + "' (choose " + activations(", ") + ")");
     }
 
     private static Init initializer(String spec) throws UsageException {

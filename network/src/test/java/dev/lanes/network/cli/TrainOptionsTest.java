@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.lanes.network.LayerKind;
 import dev.lanes.numerics.DType;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class TrainOptionsTest {
     void defaultsAreTheReferenceRun() throws UsageException {
         TrainOptions o = TrainOptions.parse(new String[] {"train"});
         assertArrayEquals(new int[] {784, 50, 10}, o.layers());
-        assertEquals("relu", o.activation());
+        assertEquals(LayerKind.RELU, o.activation());
         assertEquals("gaussian:0.01", o.init());
         assertEquals("sgd", o.optimizer());
         assertEquals(0.1, o.learningRate());
