@@ -1,4 +1,4 @@
-package dev.lanes.network.cli;
+package dev.lanes.cli;
 
 /** A command line that cannot be run as written; {@link Main} prints the message and the usage, and exits with 2. */
 final class UsageException extends Exception {

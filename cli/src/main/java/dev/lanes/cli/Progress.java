@@ -1,4 +1,4 @@
-package dev.lanes.network.cli;
+package dev.lanes.cli;
 
 import dev.lanes.network.train.EpochReport;
 import dev.lanes.network.train.TrainingListener;

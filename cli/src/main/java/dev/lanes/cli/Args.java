@@ -1,4 +1,4 @@
-package dev.lanes.network.cli;
+package dev.lanes.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.lanes.network.cli;
+package dev.lanes.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.lanes.network.cli;
+package dev.lanes.cli;
 
 /** A command that could not do its job for a reason the user can fix; {@link Main} prints the message and exits with 1. */
 final class CommandException extends Exception {

@@ -1,4 +1,4 @@
-package dev.lanes.network.cli;
+package dev.lanes.cli;
 
 import dev.lanes.network.Network;
 import dev.lanes.network.data.Dataset;
