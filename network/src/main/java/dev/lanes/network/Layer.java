@@ -14,6 +14,9 @@ import java.util.List;
  *
  * <p>Threads: {@code forward} and {@code backward} mutate the layer and are for one training thread.
  * {@link #infer} only reads the parameters, so any number of threads may call it at once while nobody trains.
+ *
+ * <p>Lanes' own layers are listed in {@link LayerKind}; a layer of the caller's own joins a network through
+ * {@link Network.Builder#layer(Layer)}.
  */
 public interface Layer {
     /** The name given by the network, e.g. {@code affine1}; parameter names start with it. */
@@ -35,6 +38,16 @@ public interface Layer {
 
     /** The trainable parameters, in a stable order; empty for activations. */
     List<Parameter> parameters();
+
+    /**
+     * Features per row of the output for {@code inputSize} features per row of the input; by default the same, as
+     * for every element-wise layer. The builder chains these to size the network.
+     *
+     * @throws IllegalArgumentException when the layer cannot take {@code inputSize} features
+     */
+    default int outputSize(int inputSize) {
+        return inputSize;
+    }
 
     /**
      * The inference forward pass: writes the output into {@code out} (reshaped as needed; a new matrix when

@@ -1,18 +1,11 @@
 package dev.lanes.network;
 
-import dev.lanes.network.layer.Affine;
-import dev.lanes.network.layer.LecunTanh;
-import dev.lanes.network.layer.MeanSquaredError;
-import dev.lanes.network.layer.Relu;
-import dev.lanes.network.layer.Sigmoid;
-import dev.lanes.network.layer.SoftmaxCrossEntropy;
-import dev.lanes.network.layer.Tanh;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Ops;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * A sequential network: layers applied in order, then a loss. Built with {@link #builder(int)}; its element type
@@ -38,21 +32,38 @@ public final class Network {
     private final int inputSize;
     private final int outputSize;
     private final List<Layer> layers;
+    /** The kind each layer was built as; null for a layer added as an instance. */
+    private final LayerKind[] kinds;
+    private final LossKind lossKind;
     private final Loss loss;
     private final Map<String, Parameter> parameters;
     /** The training outputs of the last {@link #loss} call, kept to locate a non-finite value. */
     private final Matrix[] outputs;
 
-    private Network(DType dtype, int inputSize, int outputSize, List<Layer> layers, Loss loss) {
+    private Network(DType dtype, int inputSize, int outputSize, List<Layer> layers, LayerKind[] kinds,
+                    LossKind lossKind) {
         this.dtype = dtype;
         this.inputSize = inputSize;
         this.outputSize = outputSize;
         this.layers = List.copyOf(layers);
-        this.loss = loss;
+        this.kinds = kinds;
+        this.lossKind = lossKind;
+        this.loss = lossKind.create();
+        Set<String> layerNames = new HashSet<>();
         Map<String, Parameter> byName = new LinkedHashMap<>();
         for (Layer layer : layers) {
+            if (!layerNames.add(layer.name())) {
+                throw new IllegalArgumentException("network: two layers are called " + layer.name());
+            }
             for (Parameter p : layer.parameters()) {
-                byName.put(p.name(), p);
+                if (p.value().dtype() != dtype) {
+                    throw new IllegalArgumentException("network: " + p.name() + " is " + p.value().dtype()
+                            + " in a " + dtype + " network");
+                }
+                // optimisers and gradient checks find parameters by name, so a second one would go untrained
+                if (byName.putIfAbsent(p.name(), p) != null) {
+                    throw new IllegalArgumentException("network: two parameters are called " + p.name());
+                }
             }
         }
         this.parameters = Collections.unmodifiableMap(byName);
@@ -84,9 +95,32 @@ public final class Network {
         return layers;
     }
 
+    /**
+     * The kind of every layer, in order: what a copy in another element type or a model file rebuilds the network
+     * from, with the unit counts that {@link Layer#outputSize} gives.
+     *
+     * @throws IllegalArgumentException naming the first layer added with {@link Builder#layer(Layer)}, which has
+     *                                  no kind
+     */
+    public List<LayerKind> kinds() {
+        for (int i = 0; i < kinds.length; i++) {
+            if (kinds[i] == null) {
+                Layer layer = layers.get(i);
+                throw new IllegalArgumentException("layer " + layer.name() + " (" + layer.getClass().getName()
+                        + ") was added as an instance; only layers built by kind (LayerKind) can be saved or converted");
+            }
+        }
+        return List.of(kinds);
+    }
+
     /** The loss node. */
     public Loss lossLayer() {
         return loss;
+    }
+
+    /** The kind of the loss. */
+    public LossKind lossKind() {
+        return lossKind;
     }
 
     /** Every parameter by name, in layer order: {@code affine1.W, affine1.b, affine2.W, ...}. */
@@ -237,25 +271,21 @@ public final class Network {
         return (double) correct / n;
     }
 
-    /** A copy with every parameter converted to {@code type} (e.g. a float network in double for checks). */
+    /**
+     * A copy with every parameter converted to {@code type} (e.g. a float network in double for checks).
+     *
+     * @throws IllegalArgumentException when a layer was added as an instance (see {@link #kinds})
+     */
     public Network withDType(DType type) {
         Builder b = builder(inputSize).dtype(type);
-        for (Layer layer : layers) {
-            if (layer instanceof Affine a) {
-                b.affine(a.units());
-            } else if (layer instanceof Relu) {
-                b.relu();
-            } else if (layer instanceof Sigmoid) {
-                b.sigmoid();
-            } else if (layer instanceof Tanh) {
-                b.tanh();
-            } else if (layer instanceof LecunTanh) {
-                b.lecunTanh();
-            } else {
-                throw new IllegalStateException("withDType: unknown layer " + layer.name());
-            }
+        int width = inputSize;
+        List<LayerKind> kinds = kinds();
+        for (int i = 0; i < layers.size(); i++) {
+            width = layers.get(i).outputSize(width);
+            LayerKind kind = kinds.get(i);
+            b.add(new Step(kind, kind.sized() ? width : 0, null, null));
         }
-        Network copy = (loss instanceof MeanSquaredError ? b.meanSquaredError() : b.softmaxCrossEntropy()).build();
+        Network copy = b.loss(lossKind).build();
         for (Parameter p : parameters.values()) {
             Matrix converted = p.value().convert(type);
             Ops.copy(converted, copy.parameters.get(p.name()).value());
@@ -263,17 +293,25 @@ public final class Network {
         return copy;
     }
 
-    /** E.g. {@code "784-50-10 affine/relu/affine + softmax-cross-entropy, float32"}. */
+    /**
+     * E.g. {@code "784-50-10 affine/relu/affine + softmax-cross-entropy, float32"}: the input size and the output
+     * size of every layer that has parameters or changes the width, then the layers (a kind, or the name of a
+     * layer of the caller's own), the loss and the element type.
+     */
     public String describe() {
         StringBuilder sizes = new StringBuilder().append(inputSize);
-        StringBuilder kinds = new StringBuilder();
-        for (Layer layer : layers) {
-            if (layer instanceof Affine a) {
-                sizes.append('-').append(a.units());
+        StringBuilder names = new StringBuilder();
+        int width = inputSize;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer layer = layers.get(i);
+            int out = layer.outputSize(width);
+            if (out != width || !layer.parameters().isEmpty()) {
+                sizes.append('-').append(out);
             }
-            kinds.append(kinds.length() == 0 ? "" : "/").append(layer.name().replaceAll("[0-9]+$", ""));
+            width = out;
+            names.append(i == 0 ? "" : "/").append(kinds[i] != null ? kinds[i].prefix() : layer.name());
         }
-        return sizes + " " + kinds + " + " + loss.name() + ", " + dtype.name().toLowerCase(Locale.ROOT);
+        return sizes + " " + names + " + " + loss.name() + ", " + dtype.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
@@ -292,16 +330,18 @@ public final class Network {
     }
 
     /**
+     * One step of a builder: a layer of a kind (with its unit count and, for affine, its own initialiser or null),
+     * or a layer given as an instance.
+     */
+    private record Step(LayerKind kind, int units, Init init, Layer layer) {}
+
+    /**
      * Describes a network step by step: the input size, then layers, then exactly one loss. Weights are drawn at
-     * {@link #build()} from one generator seeded with {@link #seed(long)}, layer by layer.
+     * {@link #build()} from one generator seeded with {@link #seed(long)}, layer by layer. Layers of a kind are
+     * named by kind and position ({@code affine1}, {@code relu1}, {@code affine2}, ...), and so are their
+     * parameters ({@code affine1.W}, {@code affine1.b}).
      */
     public static final class Builder {
-        private enum Kind { AFFINE, RELU, SIGMOID, TANH, LECUN_TANH }
-
-        private enum LossKind { SOFTMAX_CROSS_ENTROPY, MEAN_SQUARED_ERROR }
-
-        private record Step(Kind kind, int units, Init init) {}
-
         private final int inputSize;
         private final List<Step> steps = new ArrayList<>();
         private DType dtype = DType.FLOAT32;
@@ -336,93 +376,129 @@ public final class Network {
 
         /** A fully connected layer with {@code units} outputs, initialised by the builder's initialiser. */
         public Builder affine(int units) {
-            return add(Kind.AFFINE, units, null);
+            return layer(LayerKind.AFFINE, units);
         }
 
         /** A fully connected layer with {@code units} outputs and its own initialiser. */
         public Builder affine(int units, Init init) {
-            return add(Kind.AFFINE, units, Objects.requireNonNull(init, "init"));
+            return add(new Step(LayerKind.AFFINE, units, Objects.requireNonNull(init, "init"), null));
         }
 
         /** A ReLU activation. */
         public Builder relu() {
-            return add(Kind.RELU, 0, null);
+            return layer(LayerKind.RELU);
         }
 
         /** A sigmoid activation. */
         public Builder sigmoid() {
-            return add(Kind.SIGMOID, 0, null);
+            return layer(LayerKind.SIGMOID);
         }
 
         /** A tanh activation. */
         public Builder tanh() {
-            return add(Kind.TANH, 0, null);
+            return layer(LayerKind.TANH);
         }
 
         /** LeCun's scaled tanh, {@code 1.7159·tanh(2x/3)}. */
         public Builder lecunTanh() {
-            return add(Kind.LECUN_TANH, 0, null);
+            return layer(LayerKind.LECUN_TANH);
+        }
+
+        /**
+         * A layer of a kind without a unit count (an activation).
+         *
+         * @throws IllegalArgumentException for a {@link LayerKind#sized} kind
+         */
+        public Builder layer(LayerKind kind) {
+            if (kind.sized()) {
+                throw new IllegalArgumentException("network: a layer of kind " + kind.label() + " needs a unit count");
+            }
+            return add(new Step(kind, 0, null, null));
+        }
+
+        /**
+         * A layer of a {@link LayerKind#sized} kind with {@code units} outputs.
+         *
+         * @throws IllegalArgumentException for a kind without a unit count, or fewer than 1 unit
+         */
+        public Builder layer(LayerKind kind, int units) {
+            if (!kind.sized()) {
+                throw new IllegalArgumentException("network: a layer of kind " + kind.label() + " takes no unit count");
+            }
+            return add(new Step(kind, units, null, null));
+        }
+
+        /**
+         * A layer of the caller's own, used as it is: it must already be of the network's element type, take the
+         * width the layers before it give (see {@link Layer#outputSize}), and have a name and parameter names no
+         * other layer uses. It trains and is gradient-checked like the built-in layers, but a network holding it
+         * cannot be saved or converted (see {@link Network#kinds}). Being one object, it belongs to one network:
+         * build once.
+         */
+        public Builder layer(Layer layer) {
+            return add(new Step(null, 0, null, Objects.requireNonNull(layer, "layer")));
         }
 
         /** Ends with softmax and cross-entropy (classification). */
         public Builder softmaxCrossEntropy() {
-            return end(LossKind.SOFTMAX_CROSS_ENTROPY);
+            return loss(LossKind.SOFTMAX_CROSS_ENTROPY);
         }
 
         /** Ends with mean squared error, {@code ½·Σ(t − a)²} averaged over the batch. */
         public Builder meanSquaredError() {
-            return end(LossKind.MEAN_SQUARED_ERROR);
+            return loss(LossKind.MEAN_SQUARED_ERROR);
         }
 
-        private Builder add(Kind kind, int units, Init layerInit) {
-            if (loss != null) {
-                throw new IllegalStateException("network: no layer can follow the loss " + loss);
-            }
-            if (kind == Kind.AFFINE && units < 1) {
-                throw new IllegalArgumentException("network: an affine layer needs at least 1 unit, got " + units);
-            }
-            steps.add(new Step(kind, units, layerInit));
-            return this;
-        }
-
-        private Builder end(LossKind l) {
+        /** Ends with the loss of {@code kind}. */
+        public Builder loss(LossKind kind) {
+            Objects.requireNonNull(kind, "loss");
             if (loss != null) {
                 throw new IllegalStateException("network: the loss is already " + loss);
             }
-            loss = l;
+            loss = kind;
+            return this;
+        }
+
+        private Builder add(Step step) {
+            if (loss != null) {
+                throw new IllegalStateException("network: no layer can follow the loss " + loss);
+            }
+            if (step.kind != null && step.kind.sized() && step.units < 1) {
+                throw new IllegalArgumentException("network: a layer of kind " + step.kind.label()
+                        + " needs at least 1 unit, got " + step.units);
+            }
+            steps.add(step);
             return this;
         }
 
         /**
          * The network, with freshly drawn weights.
          *
-         * @throws IllegalStateException when no loss was given
+         * @throws IllegalStateException    when no loss was given
+         * @throws IllegalArgumentException when a layer of the caller's own does not fit (its width, element type
+         *                                  or names)
          */
         public Network build() {
             if (loss == null) {
                 throw new IllegalStateException("network: end the builder with softmaxCrossEntropy() or meanSquaredError()");
             }
             Random rng = new Random(seed);
-            Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+            int[] counts = new int[LayerKind.values().length];
             List<Layer> layers = new ArrayList<>();
+            LayerKind[] kinds = new LayerKind[steps.size()];
             int width = inputSize;
-            for (Step s : steps) {
-                int k = counts.merge(s.kind, 1, Integer::sum);
-                switch (s.kind) {
-                    case AFFINE -> {
-                        Init in = s.init != null ? s.init : init;
-                        Matrix w = Matrix.gaussian(dtype, width, s.units, 0, in.std(width, s.units), rng);
-                        layers.add(new Affine("affine" + k, w, Matrix.zeros(dtype, 1, s.units)));
-                        width = s.units;
-                    }
-                    case RELU -> layers.add(new Relu("relu" + k));
-                    case SIGMOID -> layers.add(new Sigmoid("sigmoid" + k));
-                    case TANH -> layers.add(new Tanh("tanh" + k));
-                    case LECUN_TANH -> layers.add(new LecunTanh("lecunTanh" + k));
+            for (int i = 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                Layer layer = s.layer;
+                if (s.kind != null) {
+                    String name = s.kind.layerName(++counts[s.kind.ordinal()]);
+                    layer = s.kind.create(name, width, s.units, s.init != null ? s.init : init, dtype, rng);
                 }
+                kinds[i] = s.kind;
+                layers.add(layer);
+                width = layer.outputSize(width);
             }
-            Loss l = loss == LossKind.MEAN_SQUARED_ERROR ? new MeanSquaredError() : new SoftmaxCrossEntropy();
-            return new Network(dtype, inputSize, width, layers, l);
+            return new Network(dtype, inputSize, width, layers, kinds, loss);
         }
     }
 }

@@ -165,6 +165,31 @@ class NetworkTest {
     }
 
     @Test
+    void everyKindCanBeAddedByItsKindAndIsReportedAsIt() {
+        Network.Builder b = Network.builder(5).dtype(DType.FLOAT64);
+        for (LayerKind kind : LayerKind.values()) {
+            if (kind.sized()) {
+                b.layer(kind, 6);
+            } else {
+                b.layer(kind);
+            }
+        }
+        Network net = b.loss(LossKind.MEAN_SQUARED_ERROR).build();
+        assertEquals(List.of(LayerKind.values()), net.kinds());
+        assertEquals(LossKind.MEAN_SQUARED_ERROR, net.lossKind());
+        assertEquals("5-6 affine/relu/sigmoid/tanh/lecunTanh + mean-squared-error, float64", net.describe());
+    }
+
+    @Test
+    void aKindGetsAUnitCountExactlyWhenItIsSized() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Network.builder(3).layer(LayerKind.AFFINE));
+        assertEquals("network: a layer of kind affine needs a unit count", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Network.builder(3).layer(LayerKind.LECUN_TANH, 4));
+        assertEquals("network: a layer of kind lecun-tanh takes no unit count", e.getMessage());
+    }
+
+    @Test
     void builderRejectsIncompleteOrMalformedNetworks() {
         assertThrows(IllegalArgumentException.class, () -> Network.builder(0));
         assertThrows(IllegalArgumentException.class, () -> Network.builder(3).affine(0));

@@ -1,14 +1,9 @@
 package dev.lanes.network.io;
 
-import dev.lanes.network.Layer;
+import dev.lanes.network.LayerKind;
+import dev.lanes.network.LossKind;
 import dev.lanes.network.Network;
 import dev.lanes.network.Parameter;
-import dev.lanes.network.layer.Affine;
-import dev.lanes.network.layer.LecunTanh;
-import dev.lanes.network.layer.MeanSquaredError;
-import dev.lanes.network.layer.Relu;
-import dev.lanes.network.layer.Sigmoid;
-import dev.lanes.network.layer.Tanh;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.DoubleMatrix;
 import dev.lanes.numerics.FloatMatrix;
@@ -38,9 +33,9 @@ import java.util.zip.CRC32;
  * 12  int64    total file length in bytes, so truncation is recognised before anything else is read
  * 20  byte     element type: 1 = float32, 2 = float64
  * 21  int32    input size
- * 25  int32    layer count, then per layer a kind byte (1 affine, followed by its int32 unit count; 2 relu;
- *              3 sigmoid; 4 tanh; 5 LeCun tanh)
- *     byte     loss: 1 softmax-cross-entropy, 2 mean-squared-error
+ * 25  int32    layer count, then per layer a kind byte ({@link LayerKind#code}: 1 affine, followed by its int32
+ *              unit count; 2 relu; 3 sigmoid; 4 tanh; 5 LeCun tanh)
+ *     byte     loss ({@link LossKind#code}): 1 softmax-cross-entropy, 2 mean-squared-error
  *     int32    parameter count, then per parameter: int16 name length, UTF-8 name, int32 rows, int32 cols,
  *              rows*cols elements of the element type
  *     int32    CRC-32 of every byte before it
@@ -50,7 +45,12 @@ import java.util.zip.CRC32;
  * so a crash or error mid-save leaves any existing model intact. Loading checks, in order: length, magic, version,
  * declared length, checksum, then the structure (kinds, sizes, parameter names and shapes against the
  * architecture), and rejects anything else with a {@link ModelFileException} naming the file and byte offset.
- * Nothing is allocated for the parameters before the file is known to hold them.
+ * Nothing is allocated for the parameters before the file is known to be large enough to hold them. The parameter
+ * names are not the file's to make: it rebuilds the network from its kinds and compares the names and shapes of
+ * that network's parameters with those stored.
+ *
+ * <p>Only networks built from {@link LayerKind}s can be saved; one holding a layer of the caller's own is refused
+ * before anything is written.
  */
 public final class ModelFile {
     /** The current (and only) format version. */
@@ -58,20 +58,14 @@ public final class ModelFile {
 
     private static final byte[] MAGIC = "LANESNET".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 4 + 8;
-    private static final int AFFINE = 1;
-    private static final int RELU = 2;
-    private static final int SIGMOID = 3;
-    private static final int TANH = 4;
-    private static final int LECUN_TANH = 5;
-    private static final int SOFTMAX_CROSS_ENTROPY = 1;
-    private static final int MEAN_SQUARED_ERROR = 2;
 
     private ModelFile() {}
 
     /**
      * Writes {@code network} to {@code file} atomically (temporary file, then rename).
      *
-     * @throws IOException when the file cannot be written; an existing file is then left as it was
+     * @throws IllegalArgumentException when a layer has no kind (see {@link Network#kinds}); nothing is written
+     * @throws IOException              when the file cannot be written; an existing file is then left as it was
      */
     public static void save(Network network, Path file) throws IOException {
         Objects.requireNonNull(network, "network");
@@ -116,12 +110,12 @@ public final class ModelFile {
     }
 
     static byte[] encode(Network network) {
-        List<Layer> layers = network.layers();
+        List<LayerKind> kinds = network.kinds();
         List<Parameter> params = new ArrayList<>(network.parameters().values());
         int elementBytes = network.dtype() == DType.FLOAT32 ? 4 : 8;
         long length = HEADER + 1 + 4 + 4 + 1 + 4 + 4;
-        for (Layer layer : layers) {
-            length += layer instanceof Affine ? 5 : 1;
+        for (LayerKind kind : kinds) {
+            length += kind.sized() ? 5 : 1;
         }
         for (Parameter p : params) {
             length += 2 + utf8(p.name()).length + 8 + (long) p.value().size() * elementBytes;
@@ -131,15 +125,16 @@ public final class ModelFile {
         }
         ByteBuffer b = ByteBuffer.allocate((int) length);
         b.put(MAGIC).putInt(VERSION).putLong(length);
-        b.put((byte) (network.dtype() == DType.FLOAT32 ? 1 : 2)).putInt(network.inputSize()).putInt(layers.size());
-        for (Layer layer : layers) {
-            if (layer instanceof Affine a) {
-                b.put((byte) AFFINE).putInt(a.units());
-            } else {
-                b.put((byte) kind(layer));
+        b.put((byte) (network.dtype() == DType.FLOAT32 ? 1 : 2)).putInt(network.inputSize()).putInt(kinds.size());
+        int width = network.inputSize();
+        for (int i = 0; i < kinds.size(); i++) {
+            width = network.layers().get(i).outputSize(width);
+            b.put((byte) kinds.get(i).code());
+            if (kinds.get(i).sized()) {
+                b.putInt(width);
             }
         }
-        b.put((byte) (network.lossLayer() instanceof MeanSquaredError ? MEAN_SQUARED_ERROR : SOFTMAX_CROSS_ENTROPY));
+        b.put((byte) network.lossKind().code());
         b.putInt(params.size());
         for (Parameter p : params) {
             byte[] name = utf8(p.name());
@@ -156,20 +151,6 @@ public final class ModelFile {
         crc.update(b.array(), 0, b.position());
         b.putInt((int) crc.getValue());
         return b.array();
-    }
-
-    private static int kind(Layer layer) {
-        if (layer instanceof Relu) {
-            return RELU;
-        } else if (layer instanceof Sigmoid) {
-            return SIGMOID;
-        } else if (layer instanceof Tanh) {
-            return TANH;
-        } else if (layer instanceof LecunTanh) {
-            return LECUN_TANH;
-        }
-        throw new IllegalArgumentException("model: layer " + layer.name() + " (" + layer.getClass().getSimpleName()
-                + ") has no model file encoding");
     }
 
     static Network decode(Path file, byte[] bytes) throws ModelFileException {
@@ -218,63 +199,64 @@ public final class ModelFile {
             default -> throw new ModelFileException(file, typeAt, "unknown element type code " + typeCode);
         };
         int inputs = r.positive("input size");
+        int elementBytes = type == DType.FLOAT32 ? 4 : 8;
         Network.Builder builder = Network.builder(inputs).dtype(type);
         int layerCount = r.count("layer count", 1);
-        List<int[]> expected = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         int width = inputs;
-        int affines = 0;
+        long values = 0;
         for (int i = 0; i < layerCount; i++) {
             long at = r.position;
-            int kind = r.int8("layer kind");
-            switch (kind) {
-                case AFFINE -> {
-                    int units = r.positive("unit count of layer " + i);
-                    builder.affine(units);
-                    affines++;
-                    names.add("affine" + affines + ".W");
-                    expected.add(new int[] {width, units});
-                    names.add("affine" + affines + ".b");
-                    expected.add(new int[] {1, units});
-                    width = units;
-                }
-                case RELU -> builder.relu();
-                case SIGMOID -> builder.sigmoid();
-                case TANH -> builder.tanh();
-                case LECUN_TANH -> builder.lecunTanh();
-                default -> throw new ModelFileException(file, at, "unknown layer kind " + kind + " for layer " + i);
+            int code = r.int8("layer kind");
+            LayerKind kind = LayerKind.ofCode(code).orElse(null);
+            if (kind == null) {
+                throw new ModelFileException(file, at, "unknown layer kind " + code + " for layer " + i);
             }
+            int units = kind.sized() ? r.positive("unit count of layer " + i) : width;
+            // checked layer by layer, the sum stays far from overflowing (each term is below 2^62)
+            values += kind.parameterCount(width, units);
+            if (values > (r.limit - r.position) / elementBytes) {
+                throw new ModelFileException(file, at, "layer " + i + " (" + kind.label() + " from " + width
+                        + " to " + units + ") needs more parameter values than the file holds");
+            }
+            if (kind.sized()) {
+                builder.layer(kind, units);
+            } else {
+                builder.layer(kind);
+            }
+            width = units;
         }
         long lossAt = r.position;
         int lossCode = r.int8("loss kind");
-        switch (lossCode) {
-            case SOFTMAX_CROSS_ENTROPY -> builder.softmaxCrossEntropy();
-            case MEAN_SQUARED_ERROR -> builder.meanSquaredError();
-            default -> throw new ModelFileException(file, lossAt, "unknown loss kind " + lossCode);
+        LossKind loss = LossKind.ofCode(lossCode).orElse(null);
+        if (loss == null) {
+            throw new ModelFileException(file, lossAt, "unknown loss kind " + lossCode);
         }
+        builder.loss(loss);
+        Network network = builder.build();
+        List<Parameter> params = new ArrayList<>(network.parameters().values());
         long countAt = r.position;
         int paramCount = r.int32("parameter count");
-        if (paramCount != expected.size()) {
-            throw new ModelFileException(file, countAt, "the architecture has " + expected.size()
+        if (paramCount != params.size()) {
+            throw new ModelFileException(file, countAt, "the architecture has " + params.size()
                     + " parameters but the file lists " + paramCount);
         }
-        int elementBytes = type == DType.FLOAT32 ? 4 : 8;
         int[] dataAt = new int[paramCount];
         for (int i = 0; i < paramCount; i++) {
+            Matrix expected = params.get(i).value();
+            String expectedName = params.get(i).name();
             long nameAt = r.position;
             int nameLength = r.int16("name length of parameter " + i);
             String name = new String(r.bytes(nameLength, "name of parameter " + i), StandardCharsets.UTF_8);
-            if (!name.equals(names.get(i))) {
+            if (!name.equals(expectedName)) {
                 throw new ModelFileException(file, nameAt, "parameter " + i + " is called '" + name
-                        + "' but the architecture's is " + names.get(i));
+                        + "' but the architecture's is " + expectedName);
             }
             long shapeAt = r.position;
             int rows = r.int32("rows of " + name);
             int cols = r.int32("columns of " + name);
-            int[] shape = expected.get(i);
-            if (rows != shape[0] || cols != shape[1]) {
+            if (rows != expected.rows() || cols != expected.cols()) {
                 throw new ModelFileException(file, shapeAt, name + " is stored as " + rows + "x" + cols
-                        + " but the architecture needs " + shape[0] + "x" + shape[1]);
+                        + " but the architecture needs " + expected.shape());
             }
             dataAt[i] = (int) r.position;
             r.skip((long) rows * cols * elementBytes, "values of " + name);
@@ -283,8 +265,6 @@ public final class ModelFile {
             throw new ModelFileException(file, r.position, (r.limit - r.position)
                     + " unexpected bytes between the last parameter and the checksum");
         }
-        Network network = builder.build();
-        List<Parameter> params = new ArrayList<>(network.parameters().values());
         ByteBuffer b = ByteBuffer.wrap(bytes);
         for (int i = 0; i < paramCount; i++) {
             Matrix v = params.get(i).value();

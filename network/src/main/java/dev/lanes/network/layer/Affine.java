@@ -53,6 +53,15 @@ public final class Affine implements Layer {
     }
 
     @Override
+    public int outputSize(int inputSize) {
+        if (inputSize != inputs()) {
+            throw new IllegalArgumentException(name + ": W is " + w.value().shape() + ", so the layer takes "
+                    + inputs() + " features, not " + inputSize);
+        }
+        return units();
+    }
+
+    @Override
     public Matrix forward(Matrix x) {
         this.x = x;
         out = infer(x, out);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanes.network.Gain;
 import dev.lanes.network.Init;
 import dev.lanes.network.Network;
 import dev.lanes.network.Parameter;
@@ -13,6 +14,7 @@ import dev.lanes.numerics.DoubleMatrix;
 import dev.lanes.numerics.FloatMatrix;
 import dev.lanes.numerics.Matrix;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ModelFileTest {
@@ -64,6 +67,48 @@ class ModelFileTest {
         Matrix x = Matrix.gaussian(type, 7, 3, 0, 1, new Random(1));
         // the same parameters predict the same scores (up to the rounding of JIT-compiled vector kernels)
         assertArrayEquals(original.predict(x).toDoubleArray(), loaded.predict(x).toDoubleArray(), 1e-6);
+    }
+
+    /**
+     * Files saved by the Lanes that had the kinds spread over five classes (before {@code LayerKind}): they load
+     * into the networks the builder makes from the same seed, and those networks encode to the same bytes.
+     */
+    @ParameterizedTest
+    @CsvSource({"every-kind-float64-v1.lanes, true", "softmax-float32-v1.lanes, false"})
+    void filesOfTheFirstFormatStillLoadAndAreWrittenTheSame(String resource, boolean everyKind) throws IOException {
+        Network expected = everyKind ? small(DType.FLOAT64)
+                : Network.builder(3).seed(4).affine(4).relu().affine(2).softmaxCrossEntropy().build();
+        byte[] stored;
+        try (InputStream in = ModelFileTest.class.getResourceAsStream(resource)) {
+            stored = in.readAllBytes();
+        }
+        Path file = Files.write(dir.resolve(resource), stored);
+        Network loaded = ModelFile.load(file);
+        assertEquals(expected.describe(), loaded.describe());
+        for (Parameter p : expected.parameters().values()) {
+            assertArrayEquals(bits(p.value()), bits(loaded.parameters().get(p.name()).value()), p.name());
+        }
+        assertArrayEquals(stored, ModelFile.encode(expected));
+    }
+
+    @Test
+    void aNetworkWithALayerOfItsOwnIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path existing = dir.resolve("kept.lanes");
+        ModelFile.save(small(DType.FLOAT32), existing);
+        byte[] before = Files.readAllBytes(existing);
+        Network custom = Network.builder(3).affine(4).layer(new Gain("gain", DType.FLOAT32, 4, 1)).affine(2)
+                .softmaxCrossEntropy().build();
+
+        for (Path target : new Path[] {dir.resolve("new.lanes"), existing}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> ModelFile.save(custom, target));
+            assertTrue(e.getMessage().contains("layer gain (dev.lanes.network.Gain) was added as an instance"),
+                    e.getMessage());
+        }
+        assertArrayEquals(before, Files.readAllBytes(existing));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(existing), files.toList(), "no new file, no temporary file");
+        }
     }
 
     @Test
@@ -152,6 +197,23 @@ class ModelFileTest {
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
         assertTrue(e.getMessage().contains("affine1.W is stored as 5x3 but the architecture needs 2x3"), e.getMessage());
         assertEquals(rowsAt, e.offset());
+    }
+
+    @Test
+    void aUnitCountTheFileCannotHoldIsRejectedBeforeTheNetworkIsBuilt() throws IOException {
+        byte[] bytes = ModelFile.encode(Network.builder(2).affine(3).relu().affine(2).softmaxCrossEntropy().build());
+        // affine1's unit count follows the header (20), type (1), inputs (4), layer count (4) and its kind byte
+        int unitsAt = 20 + 1 + 4 + 4 + 1;
+        assertEquals(3, ByteBuffer.wrap(bytes).getInt(unitsAt));
+        ByteBuffer.wrap(bytes).putInt(unitsAt, 1 << 30);
+        resign(bytes);
+        Path file = dir.resolve("huge.lanes");
+        Files.write(file, bytes);
+        // building first would ask for 2^31 weights (8 GiB in float) before noticing
+        ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+        assertTrue(e.getMessage().contains("layer 0 (affine from 2 to 1073741824) needs more parameter values than"
+                + " the file holds"), e.getMessage());
+        assertEquals(unitsAt - 1, e.offset());
     }
 
     @Test

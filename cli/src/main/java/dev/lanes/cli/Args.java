@@ -1,0 +1,107 @@
+package dev.lanes.cli;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The options and operands of one command: {@code --name value}, {@code --name=value}, and bare flags. Every option
+ * must be one the command declares, so a typo is an error rather than a silently ignored setting.
+ */
+final class Args {
+    private final String command;
+    private final Map<String, String> values = new HashMap<>();
+    private final List<String> operands = new ArrayList<>();
+
+    private Args(String command) {
+        this.command = command;
+    }
+
+    /** Parses {@code args} for {@code command}; {@code valued} options take a value, {@code flags} do not. */
+    static Args parse(String command, String[] args, int from, Set<String> valued, Set<String> flags) throws UsageException {
+        Args a = new Args(command);
+        for (int i = from; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--") || arg.equals("--")) {
+                a.operands.add(arg);
+                continue;
+            }
+            int eq = arg.indexOf('=');
+            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            if (flags.contains(name)) {
+                if (eq >= 0) {
+                    throw new UsageException(command + ": --" + name + " takes no value");
+                }
+                a.values.put(name, "true");
+            } else if (valued.contains(name)) {
+                if (eq < 0 && i + 1 >= args.length) {
+                    throw new UsageException(command + ": --" + name + " needs a value");
+                }
+                a.values.put(name, eq >= 0 ? arg.substring(eq + 1) : args[++i]);
+            } else {
+                throw new UsageException(command + ": unknown option --" + name);
+            }
+        }
+        return a;
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    String get(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    List<String> operands() {
+        return operands;
+    }
+
+    int intValue(String name, int fallback, int min) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.replace("_", ""));
+            if (n < min) {
+                throw new UsageException(command + ": --" + name + " must be at least " + min + ", got " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --" + name + " wants a whole number, got '" + v + "'");
+        }
+    }
+
+    long longValue(String name, long fallback) throws UsageException {
+        String v = values.get(name);
+        try {
+            return v == null ? fallback : Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --" + name + " wants a whole number, got '" + v + "'");
+        }
+    }
+
+    double positiveDouble(String name, double fallback) throws UsageException {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        return positive(command + ": --" + name, v);
+    }
+
+    /** Parses a number that must be finite and above zero; {@code what} names it in the message. */
+    static double positive(String what, String v) throws UsageException {
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d > 0) || Double.isInfinite(d)) {
+                throw new UsageException(what + " must be a positive number, got " + v);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException(what + " wants a number, got '" + v + "'");
+        }
+    }
+}

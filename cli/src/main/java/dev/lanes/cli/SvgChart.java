@@ -1,0 +1,200 @@
+package dev.lanes.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A learning-curve chart as a standalone SVG: the training loss per epoch in the upper panel, training and test
+ * accuracy per epoch in the lower one, sharing the epoch axis. Each panel has its own labelled, ticked y axis.
+ */
+public final class SvgChart {
+    /** One epoch's figures. */
+    public record Point(double epoch, double loss, double trainAccuracy, double testAccuracy) {}
+
+    private static final int WIDTH = 900;
+    private static final int HEIGHT = 600;
+    private static final int LEFT = 90;
+    private static final int RIGHT = 870;
+    private static final int LOSS_TOP = 70;
+    private static final int LOSS_BOTTOM = 285;
+    private static final int ACC_TOP = 320;
+    private static final int ACC_BOTTOM = 535;
+    private static final String LOSS_COLOR = "#d95f02";
+    private static final String TRAIN_COLOR = "#1b9e77";
+    private static final String TEST_COLOR = "#7570b3";
+
+    private SvgChart() {}
+
+    /** Writes the chart to {@code file} through a temporary file and a rename, so a reader never sees half a chart. */
+    public static void write(Path file, String title, List<Point> points) throws IOException {
+        // Not Files.createTempFile: its owner-only permissions would carry over to the chart through the rename.
+        Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.writeString(tmp, render(title, points), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The chart as SVG text; {@code points} in epoch order, at least one. */
+    public static String render(String title, List<Point> points) {
+        if (points.isEmpty()) {
+            throw new IllegalArgumentException("chart: no epochs to draw");
+        }
+        Axis x = Axis.of(0, points.get(points.size() - 1).epoch(), 1).endingAt(Math.ceil(points.get(points.size() - 1).epoch()));
+        Axis loss = Axis.of(0, max(points, Point::loss), 0);
+        Axis acc = Axis.of(Math.min(min(points, Point::trainAccuracy), min(points, Point::testAccuracy)),
+                Math.max(max(points, Point::trainAccuracy), max(points, Point::testAccuracy)), 0);
+
+        StringBuilder s = new StringBuilder(8192);
+        s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        s.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"13\">\n", WIDTH, HEIGHT, WIDTH, HEIGHT));
+        s.append("<title>").append(escape(title)).append("</title>\n");
+        s.append(f("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", WIDTH, HEIGHT));
+        // Bold sans-serif averages about 0.62 em per character: shrink long titles to fit the width.
+        double titleSize = Math.max(9, Math.min(18, (WIDTH - 40) / (0.62 * Math.max(1, title.length()))));
+        s.append(f("<text x=\"%d\" y=\"35\" text-anchor=\"middle\" font-size=\"%.1f\" font-weight=\"bold\">%s</text>\n",
+                WIDTH / 2, titleSize, escape(title)));
+
+        panel(s, x, loss, LOSS_TOP, LOSS_BOTTOM, "loss", false);
+        panel(s, x, acc, ACC_TOP, ACC_BOTTOM, "accuracy", true);
+        series(s, points, x, loss, LOSS_TOP, LOSS_BOTTOM, Point::loss, LOSS_COLOR, "loss");
+        series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::trainAccuracy, TRAIN_COLOR, "train accuracy");
+        series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::testAccuracy, TEST_COLOR, "test accuracy");
+
+        Point last = points.get(points.size() - 1);
+        // Loss falls and accuracy rises, so the empty corners are top right and bottom right.
+        legend(s, LOSS_TOP + 10, new String[] {"training loss (mean over epoch)"}, new String[] {LOSS_COLOR});
+        legend(s, ACC_BOTTOM - 60, new String[] {f("train accuracy (final %.4f)", last.trainAccuracy()),
+            f("test accuracy (final %.4f)", last.testAccuracy())}, new String[] {TRAIN_COLOR, TEST_COLOR});
+        s.append(f("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\">epoch</text>\n",
+                (LEFT + RIGHT) / 2, ACC_BOTTOM + 45));
+        s.append("</svg>\n");
+        return s.toString();
+    }
+
+    private static void panel(StringBuilder s, Axis x, Axis y, int top, int bottom, String label, boolean xLabels) {
+        s.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#333\"/>\n",
+                LEFT, top, RIGHT - LEFT, bottom - top));
+        for (double t : y.ticks()) {
+            double py = y.map(t, bottom, top);
+            s.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", LEFT, py, RIGHT, py));
+            s.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>\n", LEFT - 5, py, LEFT, py));
+            s.append(f("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT - 8, py + 4, y.label(t)));
+        }
+        for (double t : x.ticks()) {
+            double px = x.map(t, LEFT, RIGHT);
+            s.append(f("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>\n", px, top, px, bottom));
+            s.append(f("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>\n", px, bottom, px, bottom + 5));
+            if (xLabels) {
+                s.append(f("<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>\n", px, bottom + 20, x.label(t)));
+            }
+        }
+        s.append(f("<text transform=\"translate(%d,%d) rotate(-90)\" text-anchor=\"middle\" font-size=\"14\">%s</text>\n",
+                25, (top + bottom) / 2, label));
+    }
+
+    private static void series(StringBuilder s, List<Point> points, Axis x, Axis y, int top, int bottom,
+                               ToDoubleFunction<Point> value, String color, String name) {
+        StringBuilder path = new StringBuilder();
+        for (Point p : points) {
+            path.append(path.length() == 0 ? "" : " ")
+                .append(f("%.1f,%.1f", x.map(p.epoch(), LEFT, RIGHT), y.map(value.applyAsDouble(p), bottom, top)));
+        }
+        s.append(f("<g class=\"series\" data-name=\"%s\">\n", name));
+        s.append(f("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"/>\n", path, color));
+        for (Point p : points) {
+            s.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>epoch %s: %s %.4f</title></circle>\n",
+                    x.map(p.epoch(), LEFT, RIGHT), y.map(value.applyAsDouble(p), bottom, top), color,
+                    Axis.trim(p.epoch()), name, value.applyAsDouble(p)));
+        }
+        s.append("</g>\n");
+    }
+
+    private static void legend(StringBuilder s, int top, String[] names, String[] colors) {
+        int width = 270;
+        int x = RIGHT - width - 10;
+        s.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"white\" stroke=\"#999\"/>\n",
+                x, top, width, 10 + 20 * names.length));
+        for (int i = 0; i < names.length; i++) {
+            int y = top + 18 + 20 * i;
+            s.append(f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"3\"/>\n",
+                    x + 10, y - 4, x + 40, y - 4, colors[i]));
+            s.append(f("<text x=\"%d\" y=\"%d\">%s</text>\n", x + 48, y, escape(names[i])));
+        }
+    }
+
+    private static double min(List<Point> points, ToDoubleFunction<Point> f) {
+        return points.stream().mapToDouble(f).min().orElseThrow();
+    }
+
+    private static double max(List<Point> points, ToDoubleFunction<Point> f) {
+        return points.stream().mapToDouble(f).max().orElseThrow();
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    /** A linear axis over a range widened to round tick values (1, 2 or 5 times a power of ten). */
+    private record Axis(double lo, double hi, double step) {
+        static Axis of(double min, double max, double minStep) {
+            if (!Double.isFinite(min) || !Double.isFinite(max)) {
+                throw new IllegalArgumentException("chart: values must be finite, got range " + min + " to " + max);
+            }
+            double span = max - min;
+            if (span <= 0) {
+                span = Math.max(Math.abs(max), 1) * 0.1;
+                min -= span / 2;
+                max += span / 2;
+            }
+            double raw = span / 5;
+            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+            double step = magnitude * (raw / magnitude <= 1 ? 1 : raw / magnitude <= 2 ? 2 : raw / magnitude <= 5 ? 5 : 10);
+            step = Math.max(step, minStep);
+            return new Axis(Math.floor(min / step + 1e-9) * step, Math.ceil(max / step - 1e-9) * step, step);
+        }
+
+        /** The same ticks with the axis cut at {@code end}, so that it stops where the data does. */
+        Axis endingAt(double end) {
+            return new Axis(lo, Math.max(end, lo + step), step);
+        }
+
+        double[] ticks() {
+            int n = (int) Math.floor((hi - lo) / step + 1e-9);
+            double[] t = new double[n + 1];
+            for (int i = 0; i <= n; i++) {
+                t[i] = lo + i * step;
+            }
+            return t;
+        }
+
+        /** Maps a value to pixels: {@code lo} to {@code from}, {@code hi} to {@code to}. */
+        double map(double v, double from, double to) {
+            return from + (v - lo) / (hi - lo) * (to - from);
+        }
+
+        String label(double v) {
+            int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
+            return String.format(Locale.ROOT, "%." + decimals + "f", v);
+        }
+
+        static String trim(double v) {
+            return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.2f", v);
+        }
+    }
+}

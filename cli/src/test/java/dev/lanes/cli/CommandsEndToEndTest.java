@@ -1,0 +1,175 @@
+package dev.lanes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lanes.network.data.Dataset;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train, evaluate and predict through {@link Main} on a small synthetic MNIST-format dataset that is easy to learn. */
+class CommandsEndToEndTest {
+    private static final int SIDE = 4;
+    private static final int CLASSES = 3;
+
+    @TempDir
+    static Path dir;
+    static Path data;
+    static int[] testLabels;
+
+    /** Class c lights up row c of a 4x4 image (plus noise), so a small network separates the classes quickly. */
+    @BeforeAll
+    static void writeData() throws IOException {
+        data = Files.createDirectories(dir.resolve("data"));
+        Random rng = new Random(7);
+        write(data.resolve(Dataset.TRAIN_IMAGES + ".gz"), data.resolve(Dataset.TRAIN_LABELS), 300, rng);
+        testLabels = write(data.resolve(Dataset.TEST_IMAGES), data.resolve(Dataset.TEST_LABELS + ".gz"), 60, rng);
+    }
+
+    private static int[] write(Path images, Path labels, int count, Random rng) throws IOException {
+        ByteBuffer img = ByteBuffer.allocate(16 + count * SIDE * SIDE).putInt(0x803).putInt(count).putInt(SIDE).putInt(SIDE);
+        ByteBuffer lab = ByteBuffer.allocate(8 + count).putInt(0x801).putInt(count);
+        int[] classes = new int[count];
+        for (int i = 0; i < count; i++) {
+            classes[i] = rng.nextInt(CLASSES);
+            lab.put((byte) classes[i]);
+            for (int p = 0; p < SIDE * SIDE; p++) {
+                img.put((byte) (p / SIDE == classes[i] ? 200 + rng.nextInt(56) : rng.nextInt(60)));
+            }
+        }
+        Files.write(images, maybeGzip(images, img.array()));
+        Files.write(labels, maybeGzip(labels, lab.array()));
+        return classes;
+    }
+
+    private static byte[] maybeGzip(Path file, byte[] raw) throws IOException {
+        if (!file.toString().endsWith(".gz")) {
+            return raw;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(raw);
+        }
+        return out.toByteArray();
+    }
+
+    private static MainTest.Result run(String stdin, boolean terminal, String... args) {
+        return MainTest.run(stdin, terminal, args);
+    }
+
+    private static MainTest.Result train(String name, String... extra) {
+        Path model = dir.resolve(name);
+        String[] base = {"train", "--data", data.toString(), "--layers", "16,8,3", "--batch", "20", "--lr", "0.5",
+            "--epochs", "8", "--seed", "3", "--out", model.toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        MainTest.Result r = run("", false, args);
+        assertEquals(0, r.status(), r.err() + r.out());
+        return r;
+    }
+
+    private static double accuracy(String output, String which) {
+        Matcher m = Pattern.compile(which + " accuracy (\\d\\.\\d+)").matcher(output);
+        assertTrue(m.find(), output);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void trainWritesModelAndChartAndReportsEveryEpochWithoutCarriageReturns() throws Exception {
+        Path model = dir.resolve("plain.bin");
+        MainTest.Result r = run("", false, "train", "--data", data.toString(), "--layers", "16,8,3", "--batch", "20",
+                "--lr", "0.5", "--epochs", "8", "--seed", "3", "--out", model.toString());
+
+        assertEquals(0, r.status(), r.err());
+        assertFalse(r.out().contains("\r"), "no carriage returns when the output is not a terminal");
+        assertEquals(8, Pattern.compile("(?m)^epoch +\\d+ +loss").matcher(r.out()).results().count(), r.out());
+        assertTrue(accuracy(r.out(), "test") >= 0.9, r.out());
+        assertTrue(r.out().contains("model: " + model), r.out());
+        Path chart = dir.resolve("plain.svg");
+        assertTrue(r.out().contains("chart: " + chart), r.out());
+        assertTrue(Files.size(model) > 0);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(chart.toFile());
+    }
+
+    @Test
+    void onATerminalTheEpochBarRedrawsInPlace() {
+        Path model = dir.resolve("live.bin");
+        MainTest.Result r = run("", true, "train", "--data", data.toString(), "--layers", "16,8,3", "--batch", "20",
+                "--epochs", "2", "--out", model.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\repoch   1 ["), r.out());
+    }
+
+    @Test
+    void evaluateAndPredictUseTheSavedModel() throws Exception {
+        Path model = dir.resolve("eval.bin");
+        train("eval.bin");
+
+        MainTest.Result eval = run("", false, "evaluate", "--model", model.toString(), "--data", data.toString());
+        assertEquals(0, eval.status(), eval.err());
+        assertTrue(accuracy(eval.out(), "test") >= 0.9, eval.out());
+
+        MainTest.Result idx = run("", false, "predict", "--model", model.toString(),
+                data.resolve(Dataset.TEST_IMAGES).toString());
+        assertEquals(0, idx.status(), idx.err());
+        String[] lines = idx.out().split("\n");
+        assertEquals(testLabels.length, lines.length);
+        int right = 0;
+        for (int i = 0; i < lines.length; i++) {
+            right += Integer.parseInt(lines[i]) == testLabels[i] ? 1 : 0;
+        }
+        assertEquals(accuracy(eval.out(), "test"), right / (double) lines.length, 1e-4);
+
+        String row0 = "0.9,0.9,0.9,0.9,0,0,0,0,0,0,0,0,0,0,0,0";
+        String row2 = "0,0,0,0,0,0,0,0,0.9,0.9,0.9,0.9,0,0,0,0";
+        MainTest.Result csv = run(row0 + "\n\n" + row2 + "\n", false, "predict", "--model", model.toString());
+        assertEquals(0, csv.status(), csv.err());
+        assertEquals("0\n2\n", csv.out());
+
+        MainTest.Result bad = run("1,2\n", false, "predict", "--model", model.toString());
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("stdin line 1 has 2 values but the model takes 16"), bad.err());
+    }
+
+    @Test
+    void standardizedTrainingSavesAModelThatTakesRawInputs() {
+        MainTest.Result trained = train("std.bin", "--standardize");
+        MainTest.Result eval = run("", false, "evaluate", "--model", dir.resolve("std.bin").toString(), "--data",
+                data.toString());
+        assertEquals(0, eval.status(), eval.err());
+        assertTrue(accuracy(eval.out(), "test") >= 0.9, eval.out());
+        // The standardisation folded into the first layer gives the raw inputs the scores training saw
+        // (up to rounding, which may move one borderline example of 60).
+        assertEquals(accuracy(trained.out(), "test"), accuracy(eval.out(), "test"), 1.01 / 60);
+    }
+
+    @Test
+    void aLayerSizeThatDoesNotFitTheDataIsAUsageError() {
+        MainTest.Result r = run("", false, "train", "--data", data.toString(), "--layers", "784,10");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--layers starts with 784 inputs but the images have 16 pixels"), r.err());
+        MainTest.Result few = run("", false, "train", "--data", data.toString(), "--layers", "16,2");
+        assertEquals(2, few.status());
+        assertTrue(few.err().contains("ends with 2 outputs but the labels have 3 classes"), few.err());
+    }
+
+    @Test
+    void aMissingModelFileIsAFailureNamingIt() {
+        MainTest.Result r = run("", false, "evaluate", "--model", dir.resolve("nope.bin").toString(), "--data", data.toString());
+        assertEquals(1, r.status());
+        assertTrue(r.err().contains("nope.bin"), r.err());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.lanes.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.lanes.network.LayerKind;
+import dev.lanes.numerics.DType;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class TrainOptionsTest {
+    @Test
+    void defaultsAreTheReferenceRun() throws UsageException {
+        TrainOptions o = TrainOptions.parse(new String[] {"train"});
+        assertArrayEquals(new int[] {784, 50, 10}, o.layers());
+        assertEquals(LayerKind.RELU, o.activation());
+        assertEquals("gaussian:0.01", o.init());
+        assertEquals("sgd", o.optimizer());
+        assertEquals(0.1, o.learningRate());
+        assertEquals(100, o.batchSize());
+        assertEquals(10_000, o.iterations());
+        assertEquals(0, o.epochs());
+        assertEquals(DType.FLOAT32, o.dtype());
+        assertFalse(o.standardize());
+        assertEquals(Path.of("lanes-model.bin"), o.model());
+        assertEquals(Path.of("lanes-model.svg"), o.chart());
+    }
+
+    @Test
+    void bothOptionSpellingsAreAccepted() throws UsageException {
+        TrainOptions o = TrainOptions.parse(new String[] {"train", "--layers=784,100,50,10", "--epochs", "3",
+            "--dtype=double", "--optimizer", "nesterov:0.5", "--out", "runs/a.model", "--standardize", "--threads", "2"});
+        assertArrayEquals(new int[] {784, 100, 50, 10}, o.layers());
+        assertEquals(3, o.epochs());
+        assertEquals(DType.FLOAT64, o.dtype());
+        assertEquals(2, o.threads());
+        assertEquals(Path.of("runs/a.svg"), o.chart());
+        assertEquals("784-100-50-10 relu, init gaussian:0.01, nesterov:0.5 lr 0.1, batch 100, 3 epochs, double, standardized",
+                o.describe());
+    }
+
+    @Test
+    void aModelNameWithoutExtensionGetsTheChartBesideIt() throws UsageException {
+        assertEquals(Path.of("dir/model.svg"), TrainOptions.parse(new String[] {"train", "--out", "dir/model"}).chart());
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * Lanes network: layers, losses, networks, training, IDX data and model files, on Lanes numerics.
+ *
+ * <p>Every package is API. Matrices appear in its signatures, so reading this module reads
+ * {@code dev.lanes.numerics} too; numerics' kernels stay internal to it.
+ */
+module dev.lanes.network {
+    requires transitive dev.lanes.numerics;
+
+    exports dev.lanes.network;
+    exports dev.lanes.network.data;
+    exports dev.lanes.network.io;
+    exports dev.lanes.network.layer;
+    exports dev.lanes.network.train;
+}
