@@ -129,10 +129,10 @@ public final class FloatGemm {
         mcMax = BlockSizes.balanced(m, BlockSizes.FLOAT_MC, mr);
         boolean packA = n > PACK_A_MIN_PANELS * nr;
         aLayout = packA ? FloatMicroKernel.PACKED : transA ? FloatMicroKernel.TRANSPOSED : FloatMicroKernel.ROW_MAJOR;
-        inPlaceB = !transB && ldb <= IN_PLACE_B_MAX_PANELS * nr;
+        inPlaceB = !kernel.ownsPackedB() && !transB && ldb <= IN_PLACE_B_MAX_PANELS * nr;
         int ncMax = Math.min(BlockSizes.FLOAT_NC, n);
         int apSize = (packA ? mcMax : mr) * kcMax;
-        int bpSize = (inPlaceB ? nr : (ncMax + nr - 1) / nr * nr) * kcMax;
+        int bpSize = kernel.ownsPackedB() ? 0 : (inPlaceB ? nr : (ncMax + nr - 1) / nr * nr) * kcMax;
         if (ap.length < apSize) {
             ap = new float[apSize];
         }

@@ -49,8 +49,18 @@ public interface FloatMicroKernel {
     }
 
     /**
+     * True when {@link #packB} keeps the packed block in the kernel's own per-thread storage rather than in
+     * {@code dst}; {@link #tile} then reads it from there and ignores its B arguments, and B is never handed to the
+     * kernel in place.
+     */
+    default boolean ownsPackedB() {
+        return false;
+    }
+
+    /**
      * Packs rows {@code p0 .. p0+kc-1} and columns {@code j0 .. j0+nc-1} of op(B) into B micro-panels, exactly as
-     * {@link FloatPacking#packB} does; a kernel may override it with a faster copy of the same layout.
+     * {@link FloatPacking#packB} does; a kernel may override it with a faster copy of the same layout, or keep the
+     * block itself (see {@link #ownsPackedB}).
      */
     default void packB(boolean trans, float[] b, int ldb, int p0, int kc, int j0, int nc, float[] dst) {
         FloatPacking.packB(trans, b, ldb, p0, kc, j0, nc, nr(), pad(), dst, 0);

@@ -2,12 +2,15 @@ package dev.lanes.numerics.gemm;
 
 import dev.lanes.numerics.Parallelism;
 import dev.lanes.numerics.kernel.KernelProvider;
+import dev.lanes.numerics.kernel.Kernels;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -91,5 +94,34 @@ class GemmPropertiesTest {
         DoubleGemm.multiply(kernel, threads, transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
                 beta, c, p.ldc());
         p.check(c, false, "dgemm " + path);
+    }
+
+    @Property(tries = 150)
+    void scalarAndVectorKernelsAreBitwiseEqual(@ForAll boolean transA, @ForAll boolean transB,
+                                               @ForAll("dim") int m, @ForAll("dim") int n, @ForAll("depth") int k,
+                                               @ForAll("alpha") double alpha, @ForAll("beta") double beta,
+                                               @ForAll @IntRange(max = 3) int extraLd, @ForAll long seed) {
+        if (!GemmKernelsTest.vectorAvailable()) {
+            return; // the run without the incubator module has one implementation, nothing to compare
+        }
+        Oracle.Problem p = Oracle.Problem.random(transA, transB, m, n, k, alpha, beta, extraLd, seed);
+        Kernels scalar = KernelProvider.scalar();
+        Kernels vector = KernelProvider.vector().orElseThrow();
+        float[] a = p.floats(p.a());
+        float[] b = p.floats(p.b());
+        float[] cs = p.floats(p.c());
+        float[] cv = cs.clone();
+        FloatGemm.multiply(scalar.floatGemm(), 1, transA, transB, m, n, k, (float) alpha, a, p.lda(), b, p.ldb(),
+                (float) beta, cs, p.ldc());
+        FloatGemm.multiply(vector.floatGemm(), 1, transA, transB, m, n, k, (float) alpha, a, p.lda(), b, p.ldb(),
+                (float) beta, cv, p.ldc());
+        assertArrayEquals(cs, cv, "float " + m + "x" + n + "x" + k);
+        double[] ds = p.c().clone();
+        double[] dv = p.c().clone();
+        DoubleGemm.multiply(scalar.doubleGemm(), 1, transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
+                beta, ds, p.ldc());
+        DoubleGemm.multiply(vector.doubleGemm(), 1, transA, transB, m, n, k, alpha, p.a(), p.lda(), p.b(), p.ldb(),
+                beta, dv, p.ldc());
+        assertArrayEquals(ds, dv, "double " + m + "x" + n + "x" + k);
     }
 }
