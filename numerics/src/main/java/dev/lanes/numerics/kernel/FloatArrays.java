@@ -1,8 +1,11 @@
 package dev.lanes.numerics.kernel;
 
 /**
- * Kernels that both implementations share, because arithmetic is not what limits them: row argmax is dominated by
- * its data-dependent branch, transpose by memory order.
+ * Kernels that both implementations share: row argmax is dominated by its data-dependent branch and transpose by
+ * memory order, not arithmetic; softmax is shared so that both implementations give bitwise-identical
+ * probabilities (the Vector API's EXP rounds differently from {@link Math#exp}, and differently again before C2
+ * compiles it), which keeps training independent of the kernels chosen. Its rows are short in every network (one
+ * score per class), so a vector loop would have little to do.
  */
 final class FloatArrays {
     /**
@@ -11,7 +14,68 @@ final class FloatArrays {
      */
     static final int TRANSPOSE_BLOCK = 16;
 
+    /**
+     * Sums and dot products run in {@link #LANES} float partial sums (element i of a block goes to lane i mod
+     * LANES), combined by {@link #combine} at the end of each block of {@link #BLOCK} elements and the blocks added
+     * in double: a fixed order, so every implementation and vector width gives the same bits, that a vector loop
+     * runs at full speed, with the rounding error of short float sums whatever n is.
+     */
+    static final int LANES = 16;
+    /** Elements per block of a sum; a multiple of {@link #LANES}. */
+    static final int BLOCK = 4096;
+
     private FloatArrays() {
+    }
+
+    /** Sum of {@code x[from, from + n)} in the order described at {@link #LANES}. */
+    static double sum(float[] x, int from, int n) {
+        float[] lanes = new float[LANES];
+        double total = 0;
+        for (int start = from; start < from + n; start += BLOCK) {
+            int end = Math.min(from + n, start + BLOCK);
+            for (int i = start; i < end; i++) {
+                lanes[(i - start) % LANES] += x[i];
+            }
+            total += combine(lanes);
+        }
+        return total;
+    }
+
+    /** Dot product of the first n elements, one fused multiply-add per element, in the order of {@link #sum}. */
+    static double dot(float[] x, float[] y, int n) {
+        float[] lanes = new float[LANES];
+        double total = 0;
+        for (int start = 0; start < n; start += BLOCK) {
+            int end = Math.min(n, start + BLOCK);
+            for (int i = start; i < end; i++) {
+                int j = (i - start) % LANES;
+                lanes[j] = Math.fma(x[i], y[i], lanes[j]);
+            }
+            total += combine(lanes);
+        }
+        return total;
+    }
+
+    /** Adds the lanes pairwise (lane j with lane j + 8, then j + 4, ...) and clears them for the next block. */
+    static float combine(float[] lanes) {
+        for (int width = LANES / 2; width >= 1; width /= 2) {
+            for (int j = 0; j < width; j++) {
+                lanes[j] += lanes[j + width];
+            }
+        }
+        float s = lanes[0];
+        java.util.Arrays.fill(lanes, 0f);
+        return s;
+    }
+
+    /**
+     * See {@link FloatKernels#log}. Both implementations use {@link Math#log}, which HotSpot computes alike in
+     * every tier; the Vector API's LOG does not.
+     */
+    static void log(float[] x, float[] out, int n) {
+        for (int i = 0; i < n; i++) {
+            out[i] = (float) Math.log(x[i]);
+        }
     }
 
     /** See {@link FloatKernels#rowArgmax}. */
@@ -45,6 +109,27 @@ final class FloatArrays {
                         out[c * rows + r] = a[r * cols + c];
                     }
                 }
+            }
+        }
+    }
+
+    /** See {@link FloatKernels#softmaxRows}: each row's maximum subtracted, exponentials summed in double. */
+    static void softmaxRows(float[] m, float[] out, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, m[base + c]);
+            }
+            double total = 0;
+            for (int c = 0; c < cols; c++) {
+                float e = FloatMath.exp(m[base + c] - max);
+                out[base + c] = e;
+                total += e;
+            }
+            float inv = (float) (1.0 / total);
+            for (int c = 0; c < cols; c++) {
+                out[base + c] *= inv;
             }
         }
     }

@@ -31,6 +31,9 @@ public final class KernelProvider {
         "dev.lanes.numerics.kernel.VectorFloatKernels", "dev.lanes.numerics.kernel.VectorDoubleKernels",
         "dev.lanes.numerics.gemm.VectorFloatMicroKernel", "dev.lanes.numerics.gemm.VectorDoubleMicroKernel"};
 
+    /** Why the vector kernels did not load, for the log line. */
+    private static volatile String notLoaded = "";
+
     private KernelProvider() {
     }
 
@@ -136,14 +139,16 @@ public final class KernelProvider {
                 loaded[i] = type.newInstance();
             }
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof ExceptionInInitializerError init
-                    && init.getCause() instanceof IllegalStateException bad) {
+            Throwable cause = e.getCause() instanceof ExceptionInInitializerError init ? init.getCause() : e.getCause();
+            if (cause instanceof IllegalStateException bad) {
                 throw bad;
             }
+            notLoaded = cause == null ? e.toString() : cause.getMessage();
             return Optional.empty();
         } catch (ReflectiveOperationException | LinkageError e) {
             // A module that resolves but cannot be linked (a JDK that dropped or changed it) means no vectors,
             // not a broken library: the scalar kernels compute the same results.
+            notLoaded = e.toString();
             return Optional.empty();
         }
         FloatMicroKernel floatGemm = (FloatMicroKernel) loaded[2];
@@ -159,7 +164,7 @@ public final class KernelProvider {
 
     private static String unavailableReason() {
         return vectorModulePresent()
-                ? "the Vector API module is present but its kernels could not be loaded"
+                ? "the Vector API module is present but its kernels could not be loaded: " + notLoaded
                 : "module " + VECTOR_MODULE + " is not enabled";
     }
 }

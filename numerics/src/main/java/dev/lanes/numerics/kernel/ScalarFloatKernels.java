@@ -54,30 +54,26 @@ final class ScalarFloatKernels implements FloatKernels {
     @Override
     public void exp(float[] x, float[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = (float) Math.exp(x[i]);
+            out[i] = FloatMath.exp(x[i]);
         }
     }
 
     @Override
     public void log(float[] x, float[] out, int n) {
-        for (int i = 0; i < n; i++) {
-            out[i] = (float) Math.log(x[i]);
-        }
+        FloatArrays.log(x, out, n);
     }
 
     @Override
     public void tanh(float[] x, float[] out, int n) {
         for (int i = 0; i < n; i++) {
-            out[i] = (float) Math.tanh(x[i]);
+            out[i] = FloatMath.tanh(x[i]);
         }
     }
 
     @Override
     public void sigmoid(float[] x, float[] out, int n) {
-        // For very negative x, e^-x overflows to +Infinity and 1/(1+Infinity) is exactly 0, the correct limit;
-        // for very positive x, e^-x underflows to 0 and the result is 1. No branch and no NaN either way.
         for (int i = 0; i < n; i++) {
-            out[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+            out[i] = FloatMath.sigmoid(x[i]);
         }
     }
 
@@ -148,7 +144,7 @@ final class ScalarFloatKernels implements FloatKernels {
     @Override
     public void rowSums(float[] m, float[] out, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
-            out[r] = (float) sumRange(m, r * cols, cols);
+            out[r] = (float) FloatArrays.sum(m, r * cols, cols);
         }
     }
 
@@ -166,34 +162,17 @@ final class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void softmaxRows(float[] m, float[] out, int rows, int cols) {
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            float max = maxRange(m, base, cols);
-            double total = 0;
-            for (int c = 0; c < cols; c++) {
-                float e = (float) Math.exp(m[base + c] - max);
-                out[base + c] = e;
-                total += e;
-            }
-            float inv = (float) (1.0 / total);
-            for (int c = 0; c < cols; c++) {
-                out[base + c] *= inv;
-            }
-        }
+        FloatArrays.softmaxRows(m, out, rows, cols);
     }
 
     @Override
     public double sum(float[] x, int n) {
-        return sumRange(x, 0, n);
+        return FloatArrays.sum(x, 0, n);
     }
 
     @Override
     public double dot(float[] x, float[] y, int n) {
-        double s = 0;
-        for (int i = 0; i < n; i++) {
-            s += (double) x[i] * y[i];
-        }
-        return s;
+        return FloatArrays.dot(x, y, n);
     }
 
     @Override
@@ -220,13 +199,6 @@ final class ScalarFloatKernels implements FloatKernels {
         FloatArrays.transpose(a, out, rows, cols);
     }
 
-    private static double sumRange(float[] x, int from, int n) {
-        double s = 0;
-        for (int i = from; i < from + n; i++) {
-            s += x[i];
-        }
-        return s;
-    }
 
     private static float maxRange(float[] x, int from, int n) {
         float m = Float.NEGATIVE_INFINITY;

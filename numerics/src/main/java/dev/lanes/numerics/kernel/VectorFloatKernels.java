@@ -20,11 +20,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorFloatKernels implements FloatKernels {
     private static final VectorSpecies<Float> F = VectorShapes.FLOAT;
     private static final int FL = F.length();
-    /**
-     * Float sums are accumulated in float lanes for at most this many elements, then added into a double: the
-     * vector loop stays fast while the rounding error stays that of a short sum, independent of n.
-     */
-    private static final int REDUCTION_BLOCK = 4096;
+    /** Vectors that hold the 16 lanes of a sum (see {@link FloatArrays#LANES}); vectors are 256 bits or wider. */
+    private static final int ACCUMULATORS = FloatArrays.LANES / FL;
 
 
     @Override
@@ -101,47 +98,37 @@ final class VectorFloatKernels implements FloatKernels {
     public void exp(float[] x, float[] out, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += FL) {
-            FloatVector.fromArray(F, x, i).lanewise(VectorOperators.EXP).intoArray(out, i);
+            exp(FloatVector.fromArray(F, x, i)).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = (float) Math.exp(x[i]);
+            out[i] = FloatMath.exp(x[i]);
         }
     }
 
     @Override
     public void log(float[] x, float[] out, int n) {
-        int i = 0;
-        for (int bound = F.loopBound(n); i < bound; i += FL) {
-            FloatVector.fromArray(F, x, i).lanewise(VectorOperators.LOG).intoArray(out, i);
-        }
-        for (; i < n; i++) {
-            out[i] = (float) Math.log(x[i]);
-        }
+        FloatArrays.log(x, out, n);
     }
 
     @Override
     public void tanh(float[] x, float[] out, int n) {
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += FL) {
-            FloatVector.fromArray(F, x, i).lanewise(VectorOperators.TANH).intoArray(out, i);
+            tanh(FloatVector.fromArray(F, x, i)).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = (float) Math.tanh(x[i]);
+            out[i] = FloatMath.tanh(x[i]);
         }
     }
 
     @Override
     public void sigmoid(float[] x, float[] out, int n) {
-        // 1 / (1 + e^-x) needs no branch for large |x|: e^-x overflows to +Infinity for x below about -88, and
-        // 1 / Infinity is exactly 0, the true limit; for large positive x, e^-x underflows to 0 and gives 1.
-        FloatVector one = FloatVector.broadcast(F, 1f);
         int i = 0;
         for (int bound = F.loopBound(n); i < bound; i += FL) {
-            FloatVector e = FloatVector.fromArray(F, x, i).neg().lanewise(VectorOperators.EXP);
-            one.div(one.add(e)).intoArray(out, i);
+            sigmoid(FloatVector.fromArray(F, x, i)).intoArray(out, i);
         }
         for (; i < n; i++) {
-            out[i] = (float) (1.0 / (1.0 + Math.exp(-x[i])));
+            out[i] = FloatMath.sigmoid(x[i]);
         }
     }
 
@@ -271,26 +258,7 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void softmaxRows(float[] m, float[] out, int rows, int cols) {
-        int bound = F.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
-            int base = r * cols;
-            float maxValue = maxRange(m, base, cols);
-            FloatVector max = FloatVector.broadcast(F, maxValue);
-            FloatVector acc = FloatVector.zero(F);
-            int c = 0;
-            for (; c < bound; c += FL) {
-                FloatVector e = FloatVector.fromArray(F, m, base + c).sub(max).lanewise(VectorOperators.EXP);
-                e.intoArray(out, base + c);
-                acc = acc.add(e);
-            }
-            float total = acc.reduceLanes(VectorOperators.ADD);
-            for (; c < cols; c++) {
-                float e = (float) Math.exp(m[base + c] - maxValue);
-                out[base + c] = e;
-                total += e;
-            }
-            scale(out, base, cols, 1f / total);
-        }
+        FloatArrays.softmaxRows(m, out, rows, cols);
     }
 
     @Override
@@ -300,19 +268,31 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public double dot(float[] x, float[] y, int n) {
+        // The block and lane structure of FloatArrays.dot, as in sumRange.
+        float[] lanes = new float[FloatArrays.LANES];
         double total = 0;
-        int i = 0;
-        int bound = F.loopBound(n);
-        while (i < bound) {
-            int blockEnd = Math.min(bound, i + REDUCTION_BLOCK);
-            FloatVector acc = FloatVector.zero(F);
-            for (; i < blockEnd; i += FL) {
-                acc = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), acc);
+        for (int start = 0; start < n; start += FloatArrays.BLOCK) {
+            int end = Math.min(n, start + FloatArrays.BLOCK);
+            FloatVector acc0 = FloatVector.zero(F);
+            FloatVector acc1 = FloatVector.zero(F);
+            FloatVector acc2 = FloatVector.zero(F);
+            FloatVector acc3 = FloatVector.zero(F);
+            int i = start;
+            for (; i + FloatArrays.LANES <= end; i += FloatArrays.LANES) {
+                acc0 = FloatVector.fromArray(F, x, i).fma(FloatVector.fromArray(F, y, i), acc0);
+                if (ACCUMULATORS > 1) {
+                    acc1 = FloatVector.fromArray(F, x, i + FL).fma(FloatVector.fromArray(F, y, i + FL), acc1);
+                }
+                if (ACCUMULATORS > 2) {
+                    acc2 = FloatVector.fromArray(F, x, i + 2 * FL).fma(FloatVector.fromArray(F, y, i + 2 * FL), acc2);
+                    acc3 = FloatVector.fromArray(F, x, i + 3 * FL).fma(FloatVector.fromArray(F, y, i + 3 * FL), acc3);
+                }
             }
-            total += acc.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < n; i++) {
-            total += (double) x[i] * y[i];
+            park(lanes, acc0, acc1, acc2, acc3);
+            for (int j = 0; i < end; i++, j++) {
+                lanes[j] = Math.fma(x[i], y[i], lanes[j]);
+            }
+            total += FloatArrays.combine(lanes);
         }
         return total;
     }
@@ -351,24 +331,85 @@ final class VectorFloatKernels implements FloatKernels {
         return -1;
     }
 
-    /** Sum of {@code x[from, from + n)}: float lanes within a block, blocks added in double. */
+    /** Sum of {@code x[from, from + n)} in the block and lane structure of {@link FloatArrays#sum}. */
     private static double sumRange(float[] x, int from, int n) {
+        float[] lanes = new float[FloatArrays.LANES];
         double total = 0;
-        int i = from;
-        int end = from + n;
-        int bound = from + F.loopBound(n);
-        while (i < bound) {
-            int blockEnd = Math.min(bound, i + REDUCTION_BLOCK);
-            FloatVector acc = FloatVector.zero(F);
-            for (; i < blockEnd; i += FL) {
-                acc = acc.add(FloatVector.fromArray(F, x, i));
+        for (int start = from; start < from + n; start += FloatArrays.BLOCK) {
+            int end = Math.min(from + n, start + FloatArrays.BLOCK);
+            // LANES / FL accumulators (1, 2 or 4): each holds FL consecutive lanes of the 16.
+            FloatVector acc0 = FloatVector.zero(F);
+            FloatVector acc1 = FloatVector.zero(F);
+            FloatVector acc2 = FloatVector.zero(F);
+            FloatVector acc3 = FloatVector.zero(F);
+            int i = start;
+            for (; i + FloatArrays.LANES <= end; i += FloatArrays.LANES) {
+                acc0 = acc0.add(FloatVector.fromArray(F, x, i));
+                if (ACCUMULATORS > 1) {
+                    acc1 = acc1.add(FloatVector.fromArray(F, x, i + FL));
+                }
+                if (ACCUMULATORS > 2) {
+                    acc2 = acc2.add(FloatVector.fromArray(F, x, i + 2 * FL));
+                    acc3 = acc3.add(FloatVector.fromArray(F, x, i + 3 * FL));
+                }
             }
-            total += acc.reduceLanes(VectorOperators.ADD);
-        }
-        for (; i < end; i++) {
-            total += x[i];
+            park(lanes, acc0, acc1, acc2, acc3);
+            for (int j = 0; i < end; i++, j++) {
+                lanes[j] += x[i];
+            }
+            total += FloatArrays.combine(lanes);
         }
         return total;
+    }
+
+    /** Stores the accumulators of a block as the 16 lanes of {@link FloatArrays#LANES}. */
+    private static void park(float[] lanes, FloatVector acc0, FloatVector acc1, FloatVector acc2, FloatVector acc3) {
+        acc0.intoArray(lanes, 0);
+        if (ACCUMULATORS > 1) {
+            acc1.intoArray(lanes, FL);
+        }
+        if (ACCUMULATORS > 2) {
+            acc2.intoArray(lanes, 2 * FL);
+            acc3.intoArray(lanes, 3 * FL);
+        }
+    }
+
+    /** {@link FloatMath#exp} on every lane. */
+    private static FloatVector exp(FloatVector x) {
+        FloatVector v = x.max(Transcendentals.FLOAT_EXP_LO).min(Transcendentals.FLOAT_EXP_HI);
+        FloatVector k = v.fma(Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND).sub(Transcendentals.FLOAT_ROUND);
+        FloatVector r = k.neg().fma(FloatVector.broadcast(F, Transcendentals.FLOAT_LN2_HI), v);
+        r = k.neg().fma(FloatVector.broadcast(F, Transcendentals.FLOAT_LN2_LO), r);
+        FloatVector y = polynomial(r, Transcendentals.FLOAT_EXP_P).fma(r.mul(r), r).add(1f);
+        return VectorBits.scaleFloat(y, k);
+    }
+
+    /** {@link FloatMath#tanh} on every lane: both branches computed, the lanes picked by a mask. */
+    private static FloatVector tanh(FloatVector x) {
+        FloatVector a = x.abs();
+        FloatVector z = a.mul(a);
+        FloatVector q = polynomial(z, Transcendentals.FLOAT_TANH_P).div(polynomial(z, Transcendentals.FLOAT_TANH_Q));
+        FloatVector small = a.mul(z).fma(q, a);
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        FloatVector large = one.sub(FloatVector.broadcast(F, 2f).div(exp(a.add(a)).add(one)));
+        FloatVector t = large.blend(small, a.compare(VectorOperators.LT, Transcendentals.FLOAT_TANH_SMALL));
+        return VectorBits.copySignFloat(t, x);
+    }
+
+    /** {@link FloatMath#sigmoid} on every lane. */
+    private static FloatVector sigmoid(FloatVector x) {
+        FloatVector e = exp(x.abs().neg());
+        FloatVector one = FloatVector.broadcast(F, 1f);
+        return e.blend(one, x.compare(VectorOperators.GE, 0f)).div(one.add(e));
+    }
+
+    /** {@link FloatMath#polynomial} on every lane. */
+    private static FloatVector polynomial(FloatVector x, float[] c) {
+        FloatVector p = FloatVector.broadcast(F, c[0]);
+        for (int i = 1; i < c.length; i++) {
+            p = p.fma(x, FloatVector.broadcast(F, c[i]));
+        }
+        return p;
     }
 
     /** Maximum of {@code x[from, from + n)}, -Infinity when empty. */
@@ -384,19 +425,6 @@ final class VectorFloatKernels implements FloatKernels {
             m = Math.max(m, x[i]);
         }
         return m;
-    }
-
-    /** {@code x[from, from + n) *= s}. */
-    private static void scale(float[] x, int from, int n, float s) {
-        FloatVector sv = FloatVector.broadcast(F, s);
-        int i = from;
-        int end = from + n;
-        for (int bound = from + F.loopBound(n); i < bound; i += FL) {
-            FloatVector.fromArray(F, x, i).mul(sv).intoArray(x, i);
-        }
-        for (; i < end; i++) {
-            x[i] *= s;
-        }
     }
 
     @Override

@@ -24,6 +24,12 @@ public final class VectorShapes {
             throw new IllegalStateException("-D" + VectorWidth.PROPERTY + "=" + bits + " but this machine's vectors are "
                     + preferred.vectorBitSize() + " bits wide");
         }
+        if (preferred.vectorBitSize() < 256) {
+            // 128-bit vectors (SSE, NEON) halve the lanes the kernels are written for, and their sums would need
+            // more accumulators than they keep.
+            throw new UnsupportedOperationException("this machine's vectors are " + preferred.vectorBitSize()
+                    + " bits wide; the Vector API kernels need 256 or more");
+        }
         VectorShape shape = bits == 0 ? preferred : VectorShape.forBitSize(bits);
         FLOAT = FloatVector.SPECIES_PREFERRED.withShape(shape);
         DOUBLE = DoubleVector.SPECIES_PREFERRED.withShape(shape);

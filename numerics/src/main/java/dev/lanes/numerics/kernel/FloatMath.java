@@ -1,0 +1,54 @@
+package dev.lanes.numerics.kernel;
+
+/**
+ * exp, tanh and sigmoid of one float, by the algorithms and constants of {@link Transcendentals}. The Vector API
+ * kernels run exactly these operations lane by lane, so a scalar and a vector kernel return the same bits, and the
+ * result never depends on whether C2 has compiled the code yet.
+ */
+final class FloatMath {
+    private FloatMath() {
+    }
+
+    static float exp(float x) {
+        float v = Math.min(Math.max(x, Transcendentals.FLOAT_EXP_LO), Transcendentals.FLOAT_EXP_HI);
+        float k = Math.fma(v, Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND) - Transcendentals.FLOAT_ROUND;
+        float r = Math.fma(-k, Transcendentals.FLOAT_LN2_HI, v);
+        r = Math.fma(-k, Transcendentals.FLOAT_LN2_LO, r);
+        float y = Math.fma(polynomial(r, Transcendentals.FLOAT_EXP_P), r * r, r) + 1f;
+        int e = (int) k;
+        int half = e >> 1;
+        return y * Transcendentals.pow2Float(half) * Transcendentals.pow2Float(e - half);
+    }
+
+    /** tanh of |x|, then x's sign (so that tanh(-0) is -0). */
+    static float tanh(float x) {
+        float a = Math.abs(x);
+        float t;
+        if (a < Transcendentals.FLOAT_TANH_SMALL) {
+            float z = a * a;
+            float q = polynomial(z, Transcendentals.FLOAT_TANH_P) / polynomial(z, Transcendentals.FLOAT_TANH_Q);
+            t = Math.fma(a * z, q, a);
+        } else {
+            t = 1f - 2f / (exp(a + a) + 1f);
+        }
+        return Math.copySign(t, x);
+    }
+
+    /**
+     * {@code 1 / (1 + e^-x)} for x >= 0 and {@code e^x / (1 + e^x)} below, so e^-|x| never overflows and tiny results
+     * stay subnormal rather than flush to 0.
+     */
+    static float sigmoid(float x) {
+        float e = exp(-Math.abs(x));
+        return (x >= 0 ? 1f : e) / (1f + e);
+    }
+
+    /** Horner's rule with fused multiply-adds, highest coefficient first. */
+    static float polynomial(float x, float[] c) {
+        float p = c[0];
+        for (int i = 1; i < c.length; i++) {
+            p = Math.fma(p, x, c[i]);
+        }
+        return p;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.lanes.numerics.kernel;
+
+/**
+ * The constants of exp and tanh, for both element types, and the one step where float and double differ in more
+ * than type: building 2^k from its exponent bits. {@link FloatMath} and the Vector API kernels evaluate the same
+ * operations on these constants in the same order, so the scalar and the vector kernels, interpreted or compiled,
+ * give bitwise-identical results.
+ *
+ * <p>exp(x): x is clamped to where the result is neither surely infinite nor surely zero; k = round(x / ln 2) by
+ * adding and subtracting 1.5 * 2^(mantissa bits) (round to nearest in one fused multiply-add); r = x - k ln 2 in two
+ * parts (Cody-Waite), |r| <= ln 2 / 2; e^r = 1 + r + r^2 P(r); the result is scaled by 2^k as 2^(k/2) * 2^(k - k/2),
+ * so each factor is a normal number even where the result is subnormal. P is Cephes' minimax polynomial for float
+ * (about 1 ulp) and the Taylor series to r^13 for double (truncation below 0.02 ulp).
+ *
+ * <p>tanh(x): for |x| < 0.625, x + x^3 P(x^2)/Q(x^2) (Cephes; Q is 1 for float); otherwise
+ * sign(x) (1 - 2 / (e^(2|x|) + 1)), which saturates to +-1 without a special case.
+ */
+final class Transcendentals {
+    private Transcendentals() {
+    }
+
+    static final float FLOAT_EXP_LO = -104f;
+    static final float FLOAT_EXP_HI = 89f;
+    static final float FLOAT_LOG2E = 1.44269504088896341f;
+    static final float FLOAT_ROUND = 12582912f;
+    static final float FLOAT_LN2_HI = 0.693359375f;
+    static final float FLOAT_LN2_LO = -2.12194440e-4f;
+    static final float[] FLOAT_EXP_P = {
+        1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
+
+    static final double DOUBLE_EXP_LO = -746;
+    static final double DOUBLE_EXP_HI = 710;
+    static final double DOUBLE_LOG2E = 1.4426950408889634074;
+    static final double DOUBLE_ROUND = 6755399441055744.0;
+    static final double DOUBLE_LN2_HI = 6.93145751953125e-1;
+    static final double DOUBLE_LN2_LO = 1.42860682030941723212e-6;
+    static final double[] DOUBLE_EXP_P = taylorFromSquare(13);
+
+    static final float FLOAT_TANH_SMALL = 0.625f;
+    static final float[] FLOAT_TANH_P = {
+        -5.70498872745e-3f, 2.06390887954e-2f, -5.37397155531e-2f, 1.33314422036e-1f, -3.33332819422e-1f};
+    static final float[] FLOAT_TANH_Q = {1f};
+
+    static final double DOUBLE_TANH_SMALL = 0.625;
+    static final double[] DOUBLE_TANH_P = {
+        -9.64399179425052238628e-1, -9.92877231001918586564e1, -1.61468768441708447952e3};
+    static final double[] DOUBLE_TANH_Q = {
+        1.0, 1.12811678491632931402e2, 2.23548839060100448583e3, 4.84406305325125486048e3};
+
+    /** 2^k for -126 <= k <= 127. */
+    static float pow2Float(int k) {
+        return Float.intBitsToFloat((k + 127) << 23);
+    }
+
+    /** 2^k for -1022 <= k <= 1023. */
+    static double pow2Double(int k) {
+        return Double.longBitsToDouble((long) (k + 1023) << 52);
+    }
+
+    /** 1/n!, 1/(n-1)!, ..., 1/2!: the coefficients of (e^r - 1 - r) / r^2 for Horner's rule. */
+    private static double[] taylorFromSquare(int n) {
+        double[] c = new double[n - 1];
+        for (int i = 0; i < c.length; i++) {
+            double factorial = 1;
+            for (int f = 2; f <= n - i; f++) {
+                factorial *= f;
+            }
+            c[i] = 1 / factorial;
+        }
+        return c;
+    }
+}
