@@ -7,6 +7,8 @@
  */
 module dev.lanes.numerics {
     requires static jdk.incubator.vector;
+    // To ask HotSpot whether C2 is on before choosing the Vector API (see KernelProvider).
+    requires static jdk.management;
 
     exports dev.lanes.numerics;
 }

@@ -57,7 +57,8 @@ public final class Main {
             err.println();
             err.print(USAGE);
             return 2;
-        } catch (CommandException | IOException | ArithmeticException | IllegalArgumentException e) {
+        } catch (CommandException | IOException | ArithmeticException | IllegalArgumentException
+                 | IllegalStateException e) {
             err.println("lanes: " + describe(e));
             return 1;
         }

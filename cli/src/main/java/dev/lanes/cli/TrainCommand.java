@@ -6,6 +6,7 @@ import dev.lanes.network.io.ModelFile;
 import dev.lanes.network.train.EpochReport;
 import dev.lanes.network.train.Standardizer;
 import dev.lanes.network.train.Trainer;
+import dev.lanes.network.train.WarmUp;
 import dev.lanes.numerics.Acceleration;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Parallelism;
@@ -27,6 +28,9 @@ final class TrainCommand {
         if (Files.isDirectory(o.model()) || !Files.isDirectory(Files.createDirectories(parent))) {
             throw new CommandException("train: cannot write the model to " + o.model());
         }
+        // The network's kernels are compiled on a second core while the data is read.
+        Network network = o.network();
+        WarmUp warmUp = WarmUp.start(network, o.batchSize());
         Dataset d = DataOption.load(o.data(), o.dtype(), out);
         int[] layers = o.layers();
         if (layers[0] != d.trainX().cols()) {
@@ -37,7 +41,6 @@ final class TrainCommand {
             throw new UsageException("train: --layers ends with " + layers[layers.length - 1]
                     + " outputs but the labels have " + d.classes() + " classes");
         }
-        Network network = o.network();
         Matrix trainX = d.trainX();
         Matrix testX = d.testX();
         Standardizer standardizer = null;
@@ -52,7 +55,7 @@ final class TrainCommand {
 
         Progress progress = new Progress(out, terminal);
         Trainer.Builder trainer = Trainer.builder(network).optimizer(o.optimizerFor()).batchSize(o.batchSize())
-                .seed(o.seed()).listener(progress);
+                .seed(o.seed()).listener(progress).warmUp(warmUp);
         trainer = o.epochs() > 0 ? trainer.epochs(o.epochs()) : trainer.iterations(o.iterations());
         long start = System.nanoTime();
         trainer.build().fit(trainX, d.trainY(), testX, d.testY());

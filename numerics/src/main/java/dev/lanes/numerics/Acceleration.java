@@ -13,23 +13,28 @@ public final class Acceleration {
     private Acceleration() {
     }
 
-    /** {@code "vector"} or {@code "scalar"}. */
+    /** {@code "vector"} or {@code "scalar"}: the JVM's choice. */
     public static String implementation() {
-        return KernelProvider.kernels().name();
+        return KernelProvider.chosen().name();
     }
 
     /**
-     * A human-readable summary, e.g. {@code "vector (512-bit, 16 float lanes, 8 double lanes)"} or
-     * {@code "scalar (add --add-modules jdk.incubator.vector to enable the Vector API)"}.
+     * A one-line summary of the JVM's choice and why, as logged once, e.g.
+     * {@code "vector (512-bit, 16 float lanes, 8 double lanes, GEMM tile 12x2 vectors)"} or
+     * {@code "scalar (module jdk.incubator.vector is not enabled; add --add-modules jdk.incubator.vector to the JVM
+     * options to use the Vector API)"}.
      */
     public static String describe() {
-        String d = KernelProvider.kernels().description();
-        if (KernelProvider.vectorEnabled()) {
-            return d;
-        }
-        if (KernelProvider.vector().isPresent()) {
-            return d + " (forced by -D" + KernelProvider.PROPERTY + "=scalar)";
-        }
-        return d + " (add " + KernelProvider.VECTOR_FLAG + " to enable the Vector API)";
+        return KernelProvider.chosen().description();
+    }
+
+    /**
+     * Makes the calling thread run on the scalar kernels ({@code true}), or on the kernels {@link #implementation()}
+     * names again ({@code false}). Both give bitwise-identical results for every operation, so this changes only
+     * speed: a trainer can run on the scalar kernels, fast as soon as they are compiled, while the Vector API
+     * kernels are still being compiled (see the network module's {@code WarmUp}).
+     */
+    public static void useScalarOnThisThread(boolean scalar) {
+        KernelProvider.useScalarOnThisThread(scalar);
     }
 }

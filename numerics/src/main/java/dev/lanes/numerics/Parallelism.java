@@ -6,13 +6,23 @@ package dev.lanes.numerics;
  * gain from threads run on the caller regardless; results are bitwise identical for every setting.
  */
 public final class Parallelism {
-    private static volatile int threads = initial();
+    /** 0 until first asked for: a bad {@code lanes.threads} then fails that call, not class initialisation. */
+    private static volatile int threads;
 
     private Parallelism() {}
 
-    /** The number of threads large products are split over (at least 1). */
+    /**
+     * The number of threads large products are split over (at least 1).
+     *
+     * @throws IllegalArgumentException when {@code lanes.threads} is set to something other than a positive integer
+     */
     public static int threads() {
-        return threads;
+        int t = threads;
+        if (t == 0) {
+            t = initial();
+            threads = t;
+        }
+        return t;
     }
 
     /**
@@ -40,7 +50,6 @@ public final class Parallelism {
         } catch (NumberFormatException e) {
             // fall through to the message below
         }
-        throw new IllegalArgumentException("system property lanes.threads must be a positive integer, got '"
-                + value + "'");
+        throw new IllegalArgumentException("-Dlanes.threads=" + value + " is not a positive integer");
     }
 }

@@ -3,6 +3,7 @@ package dev.lanes.network.train;
 import dev.lanes.network.Network;
 import dev.lanes.network.Parameter;
 import dev.lanes.network.Targets;
+import dev.lanes.numerics.Acceleration;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Ops;
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ public final class Trainer {
     private final long seed;
     private final TrainingListener listener;
     private final boolean evaluateEveryEpoch;
+    private final WarmUp warmUp;
 
     private Trainer(Builder b) {
         this.network = b.network;
@@ -48,6 +50,7 @@ public final class Trainer {
         this.seed = b.seed;
         this.listener = b.listener;
         this.evaluateEveryEpoch = b.evaluateEveryEpoch;
+        this.warmUp = b.warmUp;
     }
 
     /** Starts a trainer for {@code network}. */
@@ -112,6 +115,20 @@ public final class Trainer {
     }
 
     private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest) {
+        WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
+        boolean scalar = !kernels.ready();
+        Acceleration.useScalarOnThisThread(scalar);
+        try {
+            return run(x, labels, values, xTest, yTest, kernels, scalar);
+        } finally {
+            Acceleration.useScalarOnThisThread(false);
+            kernels.close();
+        }
+    }
+
+    /** The training loop; its steps run on the scalar kernels until {@code kernels} is ready (same bits either way). */
+    private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest, WarmUp kernels,
+                               boolean onScalar) {
         int n = x.rows();
         BatchOrder order = new BatchOrder(sampling, n, batchSize, seed);
         int b = order.batchSize();
@@ -132,13 +149,25 @@ public final class Trainer {
         double epochLoss = 0;
         int epochIterations = 0;
         long epochExamples = 0;
+        boolean scalar = onScalar;
+        double scalarStepNanos = Double.NaN;
         for (int it = 0; it < total; it++) {
+            long stepStart = System.nanoTime();
+            if (scalar && it > 0 && kernels.beats(scalarStepNanos)) {
+                Acceleration.useScalarOnThisThread(false);
+                kernels.close();
+                scalar = false;
+            }
             int epoch = it / perEpoch + 1;
             int pos = it % perEpoch;
             int offset = order.prepare(pos);
             Batch batch = order.size(pos) == b ? full : last;
             batch.gather(x, order.indices(), offset);
             double loss = step(it, batch, params);
+            if (scalar) {
+                double took = System.nanoTime() - stepStart;
+                scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
+            }
             epochLoss += loss;
             epochIterations++;
             epochExamples += batch.size;
@@ -233,6 +262,7 @@ public final class Trainer {
         private long seed;
         private TrainingListener listener = new TrainingListener() { };
         private boolean evaluateEveryEpoch = true;
+        private WarmUp warmUp;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network, "network");
@@ -297,6 +327,15 @@ public final class Trainer {
          */
         public Builder evaluateEveryEpoch(boolean evaluate) {
             this.evaluateEveryEpoch = evaluate;
+            return this;
+        }
+
+        /**
+         * A warm-up started earlier for this network and batch size (for instance while the data was read);
+         * by default {@code fit} starts its own. It is closed when {@code fit} returns.
+         */
+        public Builder warmUp(WarmUp warmUp) {
+            this.warmUp = Objects.requireNonNull(warmUp, "warmUp");
             return this;
         }
 

@@ -8,6 +8,7 @@ import java.lang.System.Logger.Level;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Chooses, once per JVM and on first use, which {@link Kernels} every operation runs on.
@@ -30,6 +31,11 @@ public final class KernelProvider {
     private static final String[] VECTOR_CLASSES = {
         "dev.lanes.numerics.kernel.VectorFloatKernels", "dev.lanes.numerics.kernel.VectorDoubleKernels",
         "dev.lanes.numerics.gemm.VectorFloatMicroKernel", "dev.lanes.numerics.gemm.VectorDoubleMicroKernel"};
+
+    private static final Kernels SCALAR = scalar();
+    /** Threads currently on the scalar kernels by {@link #useScalarOnThisThread}: while 0, no thread-local lookup. */
+    private static final AtomicInteger SCALAR_THREADS = new AtomicInteger();
+    private static final ThreadLocal<Kernels> PER_THREAD = new ThreadLocal<>();
 
     /** Why the vector kernels did not load, for the log line. */
     private static volatile String notLoaded = "";
@@ -65,24 +71,26 @@ public final class KernelProvider {
         String mode = forced.trim().toLowerCase(Locale.ROOT);
         switch (mode) {
             case "scalar": {
-                log.log(Level.INFO, "Lanes kernels: scalar (forced by -D" + PROPERTY + "=scalar)");
-                return scalar();
+                return logged(log, scalar("forced by -D" + PROPERTY + "=scalar"));
             }
             case "vector": {
                 Kernels vector = load().orElseThrow(() -> new IllegalStateException("-D" + PROPERTY
                         + "=vector but " + unavailableReason() + "; start the JVM with " + VECTOR_FLAG));
-                log.log(Level.INFO, "Lanes kernels: " + vector.description() + " (forced by -D" + PROPERTY + "=vector)");
-                return vector;
+                return logged(log, new Kernels(vector.name(), vector.description() + " (forced by -D" + PROPERTY
+                        + "=vector)", vector.floats(), vector.doubles(), vector.floatGemm(), vector.doubleGemm()));
             }
             case "": {
+                Optional<String> slow = vectorApiWouldBeSlow();
+                if (slow.isPresent()) {
+                    return logged(log, scalar(slow.get() + ", where the Vector API runs slower than plain loops; -D"
+                            + PROPERTY + "=vector overrides"));
+                }
                 Optional<Kernels> vector = load();
                 if (vector.isPresent()) {
-                    log.log(Level.INFO, "Lanes kernels: " + vector.get().description());
-                    return vector.get();
+                    return logged(log, vector.get());
                 }
-                log.log(Level.INFO, "Lanes kernels: scalar (" + unavailableReason() + "; add " + VECTOR_FLAG
-                        + " to the JVM options to use the Vector API)");
-                return scalar();
+                return logged(log, scalar(unavailableReason() + "; add " + VECTOR_FLAG
+                        + " to the JVM options to use the Vector API"));
             }
             default:
                 throw new IllegalStateException("-D" + PROPERTY + "=" + forced + " is not one of: scalar, vector");
@@ -99,6 +107,44 @@ public final class KernelProvider {
         if (Holder.FAILURE != null) {
             throw new IllegalStateException(Holder.FAILURE.getMessage(), Holder.FAILURE);
         }
+        if (SCALAR_THREADS.get() > 0) {
+            Kernels own = PER_THREAD.get();
+            if (own != null) {
+                return own;
+            }
+        }
+        return Holder.KERNELS;
+    }
+
+    /**
+     * Makes the calling thread run on the scalar kernels ({@code true}) or on the JVM's choice again. Every
+     * operation gives the same bits on either, so this changes only speed: a trainer can run on the scalar kernels,
+     * which are fast as soon as they are compiled, while the Vector API code is still being compiled.
+     */
+    public static void useScalarOnThisThread(boolean scalar) {
+        boolean was = PER_THREAD.get() != null;
+        if (scalar && !was) {
+            PER_THREAD.set(SCALAR);
+            SCALAR_THREADS.incrementAndGet();
+        } else if (!scalar && was) {
+            PER_THREAD.remove();
+            SCALAR_THREADS.decrementAndGet();
+        }
+    }
+
+    private static Kernels logged(System.Logger log, Kernels chosen) {
+        log.log(Level.INFO, "Lanes kernels: " + chosen.description());
+        return chosen;
+    }
+
+    private static Kernels scalar(String why) {
+        Kernels k = scalar();
+        return new Kernels(k.name(), "scalar (" + why + ")", k.floats(), k.doubles(), k.floatGemm(), k.doubleGemm());
+    }
+
+    /** The JVM's choice, whatever the calling thread runs on (see {@link #useScalarOnThisThread}). */
+    public static Kernels chosen() {
+        kernels();
         return Holder.KERNELS;
     }
 
@@ -155,6 +201,47 @@ public final class KernelProvider {
         String description = "vector (" + shape + ", GEMM tile " + floatGemm.mr() + "x2 vectors)";
         return Optional.of(new Kernels("vector", description, (FloatKernels) loaded[0], (DoubleKernels) loaded[1],
                 floatGemm, (DoubleMicroKernel) loaded[3]));
+    }
+
+    /**
+     * Why the Vector API would run far slower than the scalar kernels here, if it would: without C2 its operations
+     * are not intrinsified and every vector is an allocated object (a 784-50-10 training step measured 24 times
+     * slower than scalar under C1 alone, 73 times under the interpreter). Empty when C2 is available, or when the
+     * JVM cannot say.
+     */
+    static Optional<String> vectorApiWouldBeSlow() {
+        if (System.getProperty("java.vm.info", "").contains("interpreted mode")) {
+            return Optional.of("the JIT is off (-Xint)");
+        }
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                    .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (vm == null) {
+                return Optional.empty();
+            }
+            if ("false".equals(option(vm, "UseCompiler"))) {
+                return Optional.of("the JIT is off (-XX:-UseCompiler)");
+            }
+            if ("true".equals(option(vm, "UseJVMCICompiler"))) {
+                return Optional.of("a JVMCI compiler replaces C2 (-XX:+UseJVMCICompiler)");
+            }
+            String level = option(vm, "TieredStopAtLevel");
+            if ("true".equals(option(vm, "TieredCompilation")) && level != null && Integer.parseInt(level) < 4) {
+                return Optional.of("C2 is off (-XX:TieredStopAtLevel=" + level + ")");
+            }
+        } catch (LinkageError | RuntimeException e) {
+            // No management module (a trimmed runtime): assume C2 is there.
+        }
+        return Optional.empty();
+    }
+
+    /** A HotSpot option's value, or null when this VM has no such option. */
+    private static String option(com.sun.management.HotSpotDiagnosticMXBean vm, String name) {
+        try {
+            return vm.getVMOption(name).getValue();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean vectorModulePresent() {
