@@ -4,6 +4,7 @@ import dev.lanes.numerics.kernel.DoubleKernels;
 import dev.lanes.numerics.kernel.FloatKernels;
 import dev.lanes.numerics.kernel.KernelProvider;
 import dev.lanes.numerics.kernel.Kernels;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,8 @@ public class ElementwiseBenchmark {
     @Param({"exp", "tanh", "sigmoid", "relu", "add", "axpy", "softmaxRows", "copy"})
     public String op;
 
-    @Param({"scalar", "vector"})
+    /** {@code vector-api}: the Vector API's own EXP/TANH operators, for exp, tanh and sigmoid only. */
+    @Param({"scalar", "vector", "vector-api"})
     public String kernels;
 
     @Param({"f32", "f64"})
@@ -63,9 +65,15 @@ public class ElementwiseBenchmark {
         int cols = Integer.parseInt(dims[1]);
         Optional<Kernels> chosen = switch (kernels) {
             case "scalar" -> Optional.of(KernelProvider.scalar());
-            case "vector" -> KernelProvider.vector();
-            default -> throw new IllegalArgumentException("kernels must be scalar or vector, got " + kernels);
+            case "vector", "vector-api" -> KernelProvider.vector();
+            default -> throw new IllegalArgumentException("kernels must be scalar, vector or vector-api, got " + kernels);
         };
+        if (kernels.equals("vector-api") && !List.of("exp", "tanh", "sigmoid").contains(op)) {
+            System.out.println("SKIPPED op=" + op + " kernels=vector-api: only exp, tanh and sigmoid have a peer");
+            skipped = true;
+            kernel = () -> { };
+            return;
+        }
         if (chosen.isEmpty()) {
             System.out.println("SKIPPED op=" + op + " kernels=vector: the Vector API is not available in this JVM; run with "
                     + KernelProvider.VECTOR_FLAG);
@@ -92,6 +100,9 @@ public class ElementwiseBenchmark {
             y[i] = (float) rng.nextDouble(-4, 4);
         }
         out = o;
+        if (kernels.equals("vector-api")) {
+            return VectorApiOperators.floats(op, x, o, n);
+        }
         return switch (op) {
             case "exp" -> () -> k.exp(x, o, n);
             case "tanh" -> () -> k.tanh(x, o, n);
@@ -118,6 +129,9 @@ public class ElementwiseBenchmark {
             y[i] = rng.nextDouble(-4, 4);
         }
         out = o;
+        if (kernels.equals("vector-api")) {
+            return VectorApiOperators.doubles(op, x, o, n);
+        }
         return switch (op) {
             case "exp" -> () -> k.exp(x, o, n);
             case "tanh" -> () -> k.tanh(x, o, n);

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class GemmBenchmark {
 
-    @Param({"lanes", "naive", "ejml", "ejml-concurrent", "ojalgo", "netlib-vector", "netlib-java", "openblas"})
+    @Param({"lanes", "lanes-scalar", "naive", "ejml", "ejml-concurrent", "ojalgo", "netlib-vector", "netlib-java", "openblas"})
     public String impl;
 
     @Param({"f32", "f64"})

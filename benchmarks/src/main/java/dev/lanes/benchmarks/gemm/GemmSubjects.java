@@ -1,6 +1,7 @@
 package dev.lanes.benchmarks.gemm;
 
 import dev.lanes.numerics.Parallelism;
+import dev.lanes.numerics.kernel.KernelProvider;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
 public final class GemmSubjects {
     /** Implementation names accepted by the {@code impl} parameter. */
     public static final List<String> IMPLEMENTATIONS = List.of(
-            "lanes", "naive", "ejml", "ejml-concurrent", "ojalgo", "netlib-vector", "netlib-java", "openblas");
+            "lanes", "lanes-scalar", "naive", "ejml", "ejml-concurrent", "ojalgo", "netlib-vector", "netlib-java", "openblas");
 
     /** The subject of a skipped row: nothing is computed. */
     public static final GemmSubject SKIPPED = new GemmSubject() {
@@ -61,7 +62,10 @@ public final class GemmSubjects {
         switch (impl) {
             case "lanes":
                 Parallelism.setThreads(threads);
-                return f32 ? LanesGemm.f32(o) : LanesGemm.f64(o);
+                return f32 ? LanesGemm.f32(o, KernelProvider.kernels()) : LanesGemm.f64(o, KernelProvider.kernels());
+            case "lanes-scalar":
+                Parallelism.setThreads(threads);
+                return f32 ? LanesGemm.f32(o, KernelProvider.scalar()) : LanesGemm.f64(o, KernelProvider.scalar());
             case "ejml-concurrent":
                 return f32 ? EjmlGemm.f32(o, true, threads) : EjmlGemm.f64(o, true, threads);
             case "ojalgo":

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
 public final class Report {
     /** Table column order; also the chart's colour order. */
     static final List<String> IMPL_ORDER = List.of(
-            "lanes", "openblas", "netlib-vector", "ejml", "ejml-concurrent", "ojalgo", "netlib-java", "naive");
+            "lanes", "lanes-scalar", "openblas", "netlib-vector", "ejml", "ejml-concurrent", "ojalgo", "netlib-java", "naive");
     /** Pure-Java libraries Lanes is compared with: not Lanes, not native, not the naive floor. */
     static final List<String> JAVA_PEERS = List.of("netlib-vector", "ejml", "ejml-concurrent", "ojalgo", "netlib-java");
 
