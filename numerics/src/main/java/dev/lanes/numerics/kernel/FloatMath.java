@@ -11,11 +11,12 @@ final class FloatMath {
 
     static float exp(float x) {
         float v = Math.min(Math.max(x, Transcendentals.FLOAT_EXP_LO), Transcendentals.FLOAT_EXP_HI);
-        float k = Math.fma(v, Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND) - Transcendentals.FLOAT_ROUND;
+        float roundPlusK = Math.fma(v, Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND);
+        float k = roundPlusK - Transcendentals.FLOAT_ROUND;
         float r = Math.fma(-k, Transcendentals.FLOAT_LN2_HI, v);
         r = Math.fma(-k, Transcendentals.FLOAT_LN2_LO, r);
         float y = Math.fma(polynomial(r, Transcendentals.FLOAT_EXP_P), r * r, r) + 1f;
-        int e = (int) k;
+        int e = Transcendentals.exponentFloat(roundPlusK);
         int half = e >> 1;
         return y * Transcendentals.pow2Float(half) * Transcendentals.pow2Float(e - half);
     }

@@ -7,7 +7,8 @@ package dev.lanes.numerics.kernel;
  * give bitwise-identical results.
  *
  * <p>exp(x): x is clamped to where the result is neither surely infinite nor surely zero; k = round(x / ln 2) by
- * adding and subtracting 1.5 * 2^(mantissa bits) (round to nearest in one fused multiply-add); r = x - k ln 2 in two
+ * adding 1.5 * 2^(mantissa bits) in one fused multiply-add (round to nearest), which leaves k in the low bits of the
+ * sum; r = x - k ln 2 in two
  * parts (Cody-Waite), |r| <= ln 2 / 2; e^r = 1 + r + r^2 P(r); the result is scaled by 2^k as 2^(k/2) * 2^(k - k/2),
  * so each factor is a normal number even where the result is subnormal. P is Cephes' minimax polynomial for float
  * (about 1 ulp) and the Taylor series to r^13 for double (truncation below 0.02 ulp).
@@ -23,6 +24,8 @@ final class Transcendentals {
     static final float FLOAT_EXP_HI = 89f;
     static final float FLOAT_LOG2E = 1.44269504088896341f;
     static final float FLOAT_ROUND = 12582912f;
+    /** The bits of {@link #FLOAT_ROUND}: ROUND + k, for an integer |k| < 2^22, has the bits ROUND_BITS + k. */
+    static final int FLOAT_ROUND_BITS = 0x4B400000;
     static final float FLOAT_LN2_HI = 0.693359375f;
     static final float FLOAT_LN2_LO = -2.12194440e-4f;
     static final float[] FLOAT_EXP_P = {
@@ -32,6 +35,7 @@ final class Transcendentals {
     static final double DOUBLE_EXP_HI = 710;
     static final double DOUBLE_LOG2E = 1.4426950408889634074;
     static final double DOUBLE_ROUND = 6755399441055744.0;
+    static final long DOUBLE_ROUND_BITS = 0x4338000000000000L;
     static final double DOUBLE_LN2_HI = 6.93145751953125e-1;
     static final double DOUBLE_LN2_LO = 1.42860682030941723212e-6;
     static final double[] DOUBLE_EXP_P = taylorFromSquare(13);
@@ -46,6 +50,19 @@ final class Transcendentals {
         -9.64399179425052238628e-1, -9.92877231001918586564e1, -1.61468768441708447952e3};
     static final double[] DOUBLE_TANH_Q = {
         1.0, 1.12811678491632931402e2, 2.23548839060100448583e3, 4.84406305325125486048e3};
+
+    /**
+     * k from {@code ROUND + k}, read from the bits rather than converted: the Vector API's float-to-int conversion
+     * is not compiled to vector instructions on JDK 17 (exp ran 17 times slower than with the bits).
+     */
+    static int exponentFloat(float roundPlusK) {
+        return Float.floatToRawIntBits(roundPlusK) - FLOAT_ROUND_BITS;
+    }
+
+    /** k from {@code ROUND + k}; see {@link #exponentFloat}. */
+    static int exponentDouble(double roundPlusK) {
+        return (int) (Double.doubleToRawLongBits(roundPlusK) - DOUBLE_ROUND_BITS);
+    }
 
     /** 2^k for -126 <= k <= 127. */
     static float pow2Float(int k) {

@@ -377,18 +377,19 @@ final class VectorFloatKernels implements FloatKernels {
     /** {@link FloatMath#exp} on every lane. */
     private static FloatVector exp(FloatVector x) {
         FloatVector v = x.max(Transcendentals.FLOAT_EXP_LO).min(Transcendentals.FLOAT_EXP_HI);
-        FloatVector k = v.fma(Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND).sub(Transcendentals.FLOAT_ROUND);
+        FloatVector roundPlusK = v.fma(Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND);
+        FloatVector k = roundPlusK.sub(Transcendentals.FLOAT_ROUND);
         FloatVector r = k.neg().fma(FloatVector.broadcast(F, Transcendentals.FLOAT_LN2_HI), v);
         r = k.neg().fma(FloatVector.broadcast(F, Transcendentals.FLOAT_LN2_LO), r);
-        FloatVector y = polynomial(r, Transcendentals.FLOAT_EXP_P).fma(r.mul(r), r).add(1f);
-        return VectorBits.scaleFloat(y, k);
+        FloatVector y = VectorBits.expPolynomialFloat(r).fma(r.mul(r), r).add(1f);
+        return VectorBits.scaleFloat(y, roundPlusK);
     }
 
     /** {@link FloatMath#tanh} on every lane: both branches computed, the lanes picked by a mask. */
     private static FloatVector tanh(FloatVector x) {
         FloatVector a = x.abs();
         FloatVector z = a.mul(a);
-        FloatVector q = polynomial(z, Transcendentals.FLOAT_TANH_P).div(polynomial(z, Transcendentals.FLOAT_TANH_Q));
+        FloatVector q = VectorBits.tanhRatioFloat(z);
         FloatVector small = a.mul(z).fma(q, a);
         FloatVector one = FloatVector.broadcast(F, 1f);
         FloatVector large = one.sub(FloatVector.broadcast(F, 2f).div(exp(a.add(a)).add(one)));
@@ -403,14 +404,6 @@ final class VectorFloatKernels implements FloatKernels {
         return e.blend(one, x.compare(VectorOperators.GE, 0f)).div(one.add(e));
     }
 
-    /** {@link FloatMath#polynomial} on every lane. */
-    private static FloatVector polynomial(FloatVector x, float[] c) {
-        FloatVector p = FloatVector.broadcast(F, c[0]);
-        for (int i = 1; i < c.length; i++) {
-            p = p.fma(x, FloatVector.broadcast(F, c[i]));
-        }
-        return p;
-    }
 
     /** Maximum of {@code x[from, from + n)}, -Infinity when empty. */
     private static float maxRange(float[] x, int from, int n) {
