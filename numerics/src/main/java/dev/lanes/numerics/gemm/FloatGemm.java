@@ -59,6 +59,9 @@ public final class FloatGemm {
     private int ldc;
 
     // The blocking of that product.
+    private int mr;
+    private int nr;
+    private int pad;
     private int kcMax;
     private int mcMax;
     private int aLayout;
@@ -123,8 +126,9 @@ public final class FloatGemm {
 
     /** Chooses the block sizes and what is packed for an m x n band, and sizes the packing buffers. */
     private void plan(int m, int n) {
-        int mr = kernel.mr();
-        int nr = kernel.nr();
+        mr = kernel.mr();
+        nr = kernel.nr();
+        pad = kernel.pad();
         kcMax = BlockSizes.balanced(k, BlockSizes.FLOAT_KC, 1);
         mcMax = BlockSizes.balanced(m, BlockSizes.FLOAT_MC, mr);
         boolean packA = n > PACK_A_MIN_PANELS * nr;
@@ -164,10 +168,9 @@ public final class FloatGemm {
     }
 
     private void jrLoop(int ic, int mc, int jc, int nc, int pc, int kc, float betaHere) {
-        int nr = kernel.nr();
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int width = FloatPacking.panelWidth(cols, nr, kernel.pad());
+            int width = FloatPacking.panelWidth(cols, nr, pad);
             if (inPlaceB && cols == nr) {
                 irLoop(ic, mc, jc + jr, pc, kc, b, pc * ldb + jc + jr, ldb, width, cols, betaHere);
             } else {
@@ -179,7 +182,6 @@ public final class FloatGemm {
     /** The micro-panels of A against one B micro-panel at {@code bSrc[bOff]}, for C columns from {@code j}. */
     private void irLoop(int ic, int mc, int j, int pc, int kc, float[] bSrc, int bOff, int bStride, int width,
                         int cols, float betaHere) {
-        int mr = kernel.mr();
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             float[] aSrc = a;
@@ -204,7 +206,6 @@ public final class FloatGemm {
 
     /** Packs the KC x NC block of op(B), or only its padded last panel when the rest is read in place. */
     private void packB(int pc, int kc, int jc, int nc) {
-        int nr = kernel.nr();
         int whole = nc / nr * nr;
         if (!inPlaceB) {
             kernel.packB(transB, b, ldb, pc, kc, jc, nc, bp);
@@ -215,7 +216,6 @@ public final class FloatGemm {
 
     /** Packs the MC x KC block of op(A), or only its partial last panel (in A's layout) when it is read in place. */
     private void packA(int ic, int mc, int pc, int kc) {
-        int mr = kernel.mr();
         int whole = mc / mr * mr;
         if (aLayout == FloatMicroKernel.PACKED) {
             kernel.packA(transA, a, lda, ic, mc, pc, kc, ap);
