@@ -8,6 +8,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The vector kernels return exactly the scalar kernels' bits, for every operation, on every length from 0 to 300
@@ -180,6 +181,42 @@ class ImplementationsAgreeTest {
             case "rowSums" -> k.rowSums(m, out, rows, cols);
             case "rowMax" -> k.rowMax(m, out, rows, cols);
             default -> k.transpose(m, out, rows, cols);
+        }
+    }
+
+    /**
+     * exp, tanh and sigmoid of the vector kernels against the scalar ones over the whole float range: every 4093rd
+     * bit pattern, or every one with {@code -Dlanes.exhaustive=true}; the first chunks run before C2 has compiled the
+     * vector code, the later ones after.
+     */
+    @Test
+    void transcendentalsAgreeOverTheFloatRange() {
+        Kernels vector = KernelProvider.vector().orElse(null);
+        if (vector == null) {
+            return; // the run without the incubator module has one implementation, nothing to compare
+        }
+        FloatKernels s = KernelProvider.scalar().floats();
+        FloatKernels v = vector.floats();
+        long stride = Boolean.getBoolean("lanes.exhaustive") ? 1 : 4093;
+        int chunk = 4096;
+        float[] x = new float[chunk];
+        float[] a = new float[chunk];
+        float[] b = new float[chunk];
+        long bits = 0;
+        while (bits <= 0xFFFFFFFFL) {
+            int n = 0;
+            for (; n < chunk && bits <= 0xFFFFFFFFL; n++, bits += stride) {
+                x[n] = Float.intBitsToFloat((int) bits);
+            }
+            for (String op : new String[] {"exp", "tanh", "sigmoid"}) {
+                unary(op, s, x, a, n);
+                unary(op, v, x, b, n);
+                for (int i = 0; i < n; i++) {
+                    if (Float.floatToIntBits(a[i]) != Float.floatToIntBits(b[i])) {
+                        assertEquals(a[i], b[i], op + "(" + x[i] + ") differs between scalar and vector");
+                    }
+                }
+            }
         }
     }
 }
