@@ -11,13 +11,19 @@ import java.util.Optional;
 final class DataOption {
     private DataOption() {}
 
+    /** Loads the dataset with every label a byte can hold; the caller compares them with its network. */
     static Dataset load(String option, DType dtype, PrintStream out) throws IOException, CommandException {
+        return load(option, dtype, 256, out);
+    }
+
+    /** Loads the dataset for a network with {@code outputs} classes: a label beyond them names its file and row. */
+    static Dataset load(String option, DType dtype, int outputs, PrintStream out) throws IOException, CommandException {
         Optional<Path> dir = Dataset.locate(option, System.getenv(Dataset.ENV));
         if (dir.isEmpty()) {
             throw new CommandException(Dataset.howToGetData());
         }
         long start = System.nanoTime();
-        Dataset d = Dataset.load(dir.get(), dtype);
+        Dataset d = Dataset.load(dir.get(), dtype, outputs);
         out.printf("data: %s (%d training and %d test images of %d pixels, %d classes; read in %.1f s)%n",
                 dir.get(), d.trainX().rows(), d.testX().rows(), d.trainX().cols(), d.classes(),
                 (System.nanoTime() - start) / 1e9);

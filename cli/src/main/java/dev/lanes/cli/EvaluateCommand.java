@@ -20,14 +20,10 @@ final class EvaluateCommand {
         Path file = Path.of(a.get("model", null));
         Network network = ModelFile.load(file);
         out.println("model: " + file + " (" + network.describe() + ")");
-        Dataset d = DataOption.load(a.get("data", null), network.dtype(), out);
+        Dataset d = DataOption.load(a.get("data", null), network.dtype(), network.outputSize(), out);
         if (d.trainX().cols() != network.inputSize()) {
             throw new CommandException("evaluate: the model takes " + network.inputSize() + " inputs but the images have "
                     + d.trainX().cols() + " pixels");
-        }
-        if (d.classes() > network.outputSize()) {
-            throw new CommandException("evaluate: the model has " + network.outputSize() + " outputs but the labels have "
-                    + d.classes() + " classes");
         }
         out.printf("train accuracy %.4f (%d images)%n", network.accuracy(d.trainX(), d.trainY()), d.trainY().length);
         out.printf("test accuracy %.4f (%d images)%n", network.accuracy(d.testX(), d.testY()), d.testY().length);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ final class PredictCommand {
             } else {
                 try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     x = CsvRows.read(in, name, network.inputSize(), network.dtype());
+                } catch (CharacterCodingException e) {
+                    throw new CommandException(name + " is neither an IDX image file (those start with 00 00 08 03,"
+                            + " or 1f 8b when gzip-compressed) nor CSV text: it is not UTF-8");
                 }
             }
             if (x.cols() != network.inputSize()) {

@@ -12,6 +12,8 @@ import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Parallelism;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -25,8 +27,16 @@ final class TrainCommand {
             Parallelism.setThreads(o.threads());
         }
         Path parent = o.model().toAbsolutePath().getParent();
-        if (Files.isDirectory(o.model()) || !Files.isDirectory(Files.createDirectories(parent))) {
-            throw new CommandException("train: cannot write the model to " + o.model());
+        try {
+            Files.createDirectories(parent);
+        } catch (FileSystemException e) {
+            throw new CommandException("train: cannot write the model to " + o.model() + ": cannot make the folder "
+                    + parent + " (" + (e instanceof FileAlreadyExistsException ? e.getFile() + " is a file"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()) + ")");
+        }
+        if (Files.isDirectory(o.model()) || !Files.isWritable(parent)) {
+            throw new CommandException("train: cannot write the model to " + o.model() + ": "
+                    + (Files.isDirectory(o.model()) ? "it is a folder" : "the folder " + parent + " is not writable"));
         }
         // The network's kernels are compiled on a second core while the data is read.
         Network network = o.network();

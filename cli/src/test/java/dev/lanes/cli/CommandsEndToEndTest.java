@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanes.network.Network;
 import dev.lanes.network.data.Dataset;
+import dev.lanes.network.io.ModelFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,6 +29,7 @@ class CommandsEndToEndTest {
     @TempDir
     static Path dir;
     static Path data;
+    static int[] trainLabels;
     static int[] testLabels;
 
     /** Class c lights up row c of a 4x4 image (plus noise), so a small network separates the classes quickly. */
@@ -34,7 +37,7 @@ class CommandsEndToEndTest {
     static void writeData() throws IOException {
         data = Files.createDirectories(dir.resolve("data"));
         Random rng = new Random(7);
-        write(data.resolve(Dataset.TRAIN_IMAGES + ".gz"), data.resolve(Dataset.TRAIN_LABELS), 300, rng);
+        trainLabels = write(data.resolve(Dataset.TRAIN_IMAGES + ".gz"), data.resolve(Dataset.TRAIN_LABELS), 300, rng);
         testLabels = write(data.resolve(Dataset.TEST_IMAGES), data.resolve(Dataset.TEST_LABELS + ".gz"), 60, rng);
     }
 
@@ -171,5 +174,45 @@ class CommandsEndToEndTest {
         MainTest.Result r = run("", false, "evaluate", "--model", dir.resolve("nope.bin").toString(), "--data", data.toString());
         assertEquals(1, r.status());
         assertTrue(r.err().contains("nope.bin"), r.err());
+    }
+
+    @Test
+    void aFolderGivenAsTheModelIsNamedAsOne() {
+        MainTest.Result r = run("", false, "evaluate", "--model", data.toString(), "--data", data.toString());
+        assertEquals(1, r.status());
+        assertEquals("lanes: " + data + ": is a directory, not a model file\n", r.err());
+    }
+
+    @Test
+    void aModelWithFewerOutputsThanTheLabelsNamesTheLabelFileAndRow() throws IOException {
+        Path model = dir.resolve("two-outputs.bin");
+        ModelFile.save(Network.builder(SIDE * SIDE).affine(2).softmaxCrossEntropy().build(), model);
+        MainTest.Result r = run("", false, "evaluate", "--model", model.toString(), "--data", data.toString());
+        assertEquals(1, r.status());
+        int row = 0;
+        while (trainLabels[row] < 2) {
+            row++;
+        }
+        assertEquals("lanes: " + data.resolve(Dataset.TRAIN_LABELS) + ": at byte offset " + (8 + row) + ": row " + row
+                + " has label 2 but the network has 2 outputs, so labels must be 0..1\n", r.err());
+    }
+
+    @Test
+    void aBinaryFileToPredictIsNamedAsNeitherIdxNorCsv() throws IOException {
+        Path model = dir.resolve("predict-binary.bin");
+        ModelFile.save(Network.builder(SIDE * SIDE).affine(3).softmaxCrossEntropy().build(), model);
+        MainTest.Result r = run("", false, "predict", "--model", model.toString(), model.toString());
+        assertEquals(1, r.status());
+        assertEquals("lanes: " + model + " is neither an IDX image file (those start with 00 00 08 03, or 1f 8b when"
+                + " gzip-compressed) nor CSV text: it is not UTF-8\n", r.err());
+    }
+
+    @Test
+    void aModelPathUnderAFileNamesTheFile() throws IOException {
+        Path file = Files.writeString(dir.resolve("plain.txt"), "not a folder");
+        MainTest.Result r = run("", false, "train", "--data", data.toString(), "--out", file.resolve("m.bin").toString());
+        assertEquals(1, r.status());
+        assertEquals("lanes: train: cannot write the model to " + file.resolve("m.bin") + ": cannot make the folder "
+                + file + " (" + file + " is a file)\n", r.err());
     }
 }

@@ -32,6 +32,9 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
 
     /** Checks that the images and labels agree; {@link #load} builds datasets through here. */
     public Dataset {
+        if (trainX.rows() == 0) {
+            throw new IllegalArgumentException("dataset: the training set has no images");
+        }
         if (trainX.rows() != trainY.length || testX.rows() != testY.length) {
             throw new IllegalArgumentException("dataset: " + trainX.rows() + " training images but " + trainY.length
                     + " labels, " + testX.rows() + " test images but " + testY.length + " labels");
@@ -59,15 +62,26 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
      * must have the same image size; a mismatch is reported with both file names.
      */
     public static Dataset load(Path dir, DType dtype) throws IOException {
+        return load(dir, dtype, Idx.ANY_LABEL);
+    }
+
+    /**
+     * Loads the four files as {@link #load(Path, DType)} does, for a network with {@code classes} outputs: a label
+     * it cannot give is reported with its file, row and value.
+     */
+    public static Dataset load(Path dir, DType dtype, int classes) throws IOException {
         Path trainImages = find(dir, TRAIN_IMAGES);
         Path trainLabels = find(dir, TRAIN_LABELS);
         Path testImages = find(dir, TEST_IMAGES);
         Path testLabels = find(dir, TEST_LABELS);
         Matrix trainX = Idx.readImages(trainImages, dtype);
-        int[] trainY = Idx.readLabels(trainLabels);
+        if (trainX.rows() == 0) {
+            throw new IdxFormatException(trainImages, 4, "the training set holds no images");
+        }
+        int[] trainY = Idx.readLabels(trainLabels, classes);
         checkCount(trainImages, trainX.rows(), trainLabels, trainY.length);
         Matrix testX = Idx.readImages(testImages, dtype);
-        int[] testY = Idx.readLabels(testLabels);
+        int[] testY = Idx.readLabels(testLabels, classes);
         checkCount(testImages, testX.rows(), testLabels, testY.length);
         if (trainX.cols() != testX.cols()) {
             throw new IOException(trainImages + " has images of " + trainX.cols() + " pixels but " + testImages

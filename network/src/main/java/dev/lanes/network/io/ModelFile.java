@@ -11,16 +11,18 @@ import dev.lanes.numerics.Matrix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.zip.CRC32;
 
 /**
@@ -41,13 +43,17 @@ import java.util.zip.CRC32;
  *     int32    CRC-32 of every byte before it
  * </pre>
  *
- * <p>Saving writes a temporary file in the target's directory, forces it to disk and renames it over the target,
- * so a crash or error mid-save leaves any existing model intact. Loading checks, in order: length, magic, version,
- * declared length, checksum, then the structure (kinds, sizes, parameter names and shapes against the
- * architecture), and rejects anything else with a {@link ModelFileException} naming the file and byte offset.
- * Nothing is allocated for the parameters before the file is known to be large enough to hold them. The parameter
- * names are not the file's to make: it rebuilds the network from its kinds and compares the names and shapes of
- * that network's parameters with those stored.
+ * <p>Saving writes {@code NAME.tmp} beside the target {@code NAME}, forces it to disk and renames it over the
+ * target, so a crash or error mid-save leaves any existing model intact; the temporary name is the same for every
+ * save to one target, so a save killed mid-way leaves at most that one file, which the next save replaces. A lock on
+ * it refuses a second save to the same target while one is under way.
+ *
+ * <p>Loading reads the file front to back once, checking in order: length, magic, version, declared length, the
+ * structure (kinds, sizes, parameter names and shapes against the architecture), the values, then the checksum,
+ * and rejects anything else with a {@link ModelFileException} naming the file and byte offset. Nothing is allocated
+ * for the parameters before the file is known to be large enough to hold them and the heap to give them. The
+ * parameter names are not the file's to make: it rebuilds the network from its kinds and compares the names and
+ * shapes of that network's parameters with those stored.
  *
  * <p>Only networks built from {@link LayerKind}s can be saved; one holding a layer of the caller's own is refused
  * before anything is written.
@@ -58,6 +64,10 @@ public final class ModelFile {
 
     private static final byte[] MAGIC = "LANESNET".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = MAGIC.length + 4 + 8;
+    /** The header, element type, input size, layer count, loss, parameter count and checksum of an empty network. */
+    private static final long MIN_LENGTH = HEADER + 1 + 4 + 4 + 1 + 4 + 4;
+    /** One array holds the whole file when it is saved. */
+    private static final long MAX_LENGTH = Integer.MAX_VALUE - 8;
 
     private ModelFile() {}
 
@@ -65,62 +75,78 @@ public final class ModelFile {
      * Writes {@code network} to {@code file} atomically (temporary file, then rename).
      *
      * @throws IllegalArgumentException when a layer has no kind (see {@link Network#kinds}); nothing is written
-     * @throws IOException              when the file cannot be written; an existing file is then left as it was
+     * @throws IOException              when the file cannot be written, or another save to it is under way; an
+     *                                  existing file is then left as it was
      */
     public static void save(Network network, Path file) throws IOException {
         Objects.requireNonNull(network, "network");
         byte[] bytes = encode(network);
         Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, target.getFileName() + ".", ".tmp");
-        try {
-            if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
-                // createTempFile makes the file owner-only; a model is ordinary data, readable like other files
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            lock(ch, target, tmp);
+            try {
+                // a stale file from a save that was killed may be longer than this one
+                ch.truncate(0);
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     ch.write(buffer);
                 }
                 ch.force(true);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(tmp);
+                throw e;
             }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Locks the temporary file until the channel closes, or refuses the save when another one holds it. */
+    private static void lock(FileChannel ch, Path target, Path tmp) throws IOException {
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            throw new IOException(target + ": another save to this file is under way (" + tmp + " is locked)");
         }
     }
 
     /**
      * Reads a network written by {@link #save}.
      *
-     * @throws ModelFileException when the file is not a valid model (message names the file and byte offset)
+     * @throws ModelFileException when the file is not a valid model (message names the file and byte offset), or
+     *                            when the network it holds needs more memory than the heap can give
      * @throws IOException        when it cannot be read
      */
     public static Network load(Path file) throws IOException {
-        long size = Files.size(file);
-        if (size > Integer.MAX_VALUE - 8) {
-            throw new ModelFileException(file, 0, "is " + size + " bytes, larger than any Lanes model can be");
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + ": is a directory, not a model file");
         }
-        return decode(file, Files.readAllBytes(file));
+        long size = Files.size(file);
+        try (ModelInput in = new ModelInput(file, size)) {
+            return decode(file, size, in);
+        }
     }
 
     static byte[] encode(Network network) {
         List<LayerKind> kinds = network.kinds();
         List<Parameter> params = new ArrayList<>(network.parameters().values());
         int elementBytes = network.dtype() == DType.FLOAT32 ? 4 : 8;
-        long length = HEADER + 1 + 4 + 4 + 1 + 4 + 4;
+        long length = MIN_LENGTH;
         for (LayerKind kind : kinds) {
             length += kind.sized() ? 5 : 1;
         }
         for (Parameter p : params) {
             length += 2 + utf8(p.name()).length + 8 + (long) p.value().size() * elementBytes;
         }
-        if (length > Integer.MAX_VALUE - 8) {
+        if (length > MAX_LENGTH) {
             throw new IllegalArgumentException("model: " + network.describe() + " is too large for one file");
         }
         ByteBuffer b = ByteBuffer.allocate((int) length);
@@ -153,42 +179,36 @@ public final class ModelFile {
         return b.array();
     }
 
-    static Network decode(Path file, byte[] bytes) throws ModelFileException {
-        Reader r = new Reader(file, bytes);
-        if (bytes.length < HEADER) {
-            throw new ModelFileException(file, bytes.length, "truncated: the file is " + bytes.length
+    /** Checks the header, then the structure, then reads the values into the network it built, then the checksum. */
+    private static Network decode(Path file, long size, ModelInput r) throws IOException {
+        if (size < HEADER) {
+            throw new ModelFileException(file, size, "truncated: the file is " + size
                     + " bytes, shorter than the " + HEADER + "-byte header of a Lanes model");
         }
+        byte[] magic = r.bytes(MAGIC.length, "magic");
         for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
+            if (magic[i] != MAGIC[i]) {
                 throw new ModelFileException(file, i, "not a Lanes model file (it does not start with \"LANESNET\")");
             }
         }
-        r.position = MAGIC.length;
         int version = r.int32("format version");
         if (version != VERSION) {
             throw new ModelFileException(file, MAGIC.length, "format version " + version
                     + " is not supported (this Lanes reads version " + VERSION + ")");
         }
         long declared = r.int64("file length");
-        if (declared != bytes.length) {
-            String problem = declared > bytes.length
-                    ? "truncated: the header declares " + declared + " bytes but the file ends after " + bytes.length
-                    : "the header declares " + declared + " bytes but the file has " + bytes.length
+        if (declared < MIN_LENGTH || declared > MAX_LENGTH) {
+            throw new ModelFileException(file, MAGIC.length + 4, "the header declares a length of " + declared
+                    + " bytes, but a Lanes model has " + MIN_LENGTH + " to " + MAX_LENGTH + " (damaged)");
+        }
+        if (declared != size) {
+            String problem = declared > size
+                    ? "truncated: the header declares " + declared + " bytes but the file ends after " + size
+                    : "the header declares " + declared + " bytes but the file has " + size
                     + " (damaged, or extra bytes after the model)";
-            throw new ModelFileException(file, Math.min(declared, bytes.length), problem);
+            throw new ModelFileException(file, Math.min(declared, size), problem);
         }
-        if (declared < HEADER + 4) {
-            throw new ModelFileException(file, MAGIC.length + 4, "declared length " + declared + " is too short");
-        }
-        int crcAt = bytes.length - 4;
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, crcAt);
-        int stored = ByteBuffer.wrap(bytes, crcAt, 4).getInt();
-        if (stored != (int) crc.getValue()) {
-            throw new ModelFileException(file, crcAt, String.format("checksum mismatch (stored %08x, computed %08x):"
-                    + " the file is damaged", stored, (int) crc.getValue()));
-        }
+        long crcAt = size - 4;
         r.limit = crcAt;
 
         long typeAt = r.position;
@@ -232,6 +252,12 @@ public final class ModelFile {
             throw new ModelFileException(file, lossAt, "unknown loss kind " + lossCode);
         }
         builder.loss(loss);
+        // every parameter is built with a gradient of its size
+        Optional<String> refusal = HeapBudget.refusal(2 * values * elementBytes,
+                "the " + values + " parameter values of this network and their gradients");
+        if (refusal.isPresent()) {
+            throw new ModelFileException(file, typeAt, refusal.get());
+        }
         Network network = builder.build();
         List<Parameter> params = new ArrayList<>(network.parameters().values());
         long countAt = r.position;
@@ -240,119 +266,44 @@ public final class ModelFile {
             throw new ModelFileException(file, countAt, "the architecture has " + params.size()
                     + " parameters but the file lists " + paramCount);
         }
-        int[] dataAt = new int[paramCount];
-        for (int i = 0; i < paramCount; i++) {
-            Matrix expected = params.get(i).value();
-            String expectedName = params.get(i).name();
-            long nameAt = r.position;
-            int nameLength = r.int16("name length of parameter " + i);
-            String name = new String(r.bytes(nameLength, "name of parameter " + i), StandardCharsets.UTF_8);
-            if (!name.equals(expectedName)) {
-                throw new ModelFileException(file, nameAt, "parameter " + i + " is called '" + name
-                        + "' but the architecture's is " + expectedName);
-            }
-            long shapeAt = r.position;
-            int rows = r.int32("rows of " + name);
-            int cols = r.int32("columns of " + name);
-            if (rows != expected.rows() || cols != expected.cols()) {
-                throw new ModelFileException(file, shapeAt, name + " is stored as " + rows + "x" + cols
-                        + " but the architecture needs " + expected.shape());
-            }
-            dataAt[i] = (int) r.position;
-            r.skip((long) rows * cols * elementBytes, "values of " + name);
+        for (Parameter param : params) {
+            readParameter(file, r, param);
         }
-        if (r.position != r.limit) {
-            throw new ModelFileException(file, r.position, (r.limit - r.position)
+        if (r.position != crcAt) {
+            throw new ModelFileException(file, r.position, (crcAt - r.position)
                     + " unexpected bytes between the last parameter and the checksum");
         }
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        for (int i = 0; i < paramCount; i++) {
-            Matrix v = params.get(i).value();
-            b.position(dataAt[i]);
-            if (v instanceof FloatMatrix f) {
-                b.asFloatBuffer().get(f.data(), 0, v.size());
-            } else {
-                b.asDoubleBuffer().get(((DoubleMatrix) v).data(), 0, v.size());
-            }
+        int computed = r.crc();
+        r.limit = size;
+        int stored = r.int32("checksum");
+        if (stored != computed) {
+            throw new ModelFileException(file, crcAt, String.format("checksum mismatch (stored %08x, computed %08x):"
+                    + " the file is damaged", stored, computed));
         }
         return network;
     }
 
-    private static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    /** Reads one parameter's name and shape, which must be the architecture's, then its values into the network. */
+    private static void readParameter(Path file, ModelInput r, Parameter param) throws IOException {
+        Matrix v = param.value();
+        long nameAt = r.position;
+        int nameLength = r.int16("name length of " + param.name());
+        String name = new String(r.bytes(nameLength, "name of " + param.name()), StandardCharsets.UTF_8);
+        if (!name.equals(param.name())) {
+            throw new ModelFileException(file, nameAt, "parameter '" + name + "' is stored where the architecture has "
+                    + param.name());
+        }
+        long shapeAt = r.position;
+        int rows = r.int32("rows of " + name);
+        int cols = r.int32("columns of " + name);
+        if (rows != v.rows() || cols != v.cols()) {
+            throw new ModelFileException(file, shapeAt, name + " is stored as " + rows + "x" + cols
+                    + " but the architecture needs " + v.shape());
+        }
+        r.values(v, "values of " + name);
     }
 
-    /** Bounds-checked big-endian reads that name what was being read when the data runs out. */
-    private static final class Reader {
-        private final Path file;
-        private final byte[] bytes;
-        private final ByteBuffer buffer;
-        long position;
-        long limit;
-
-        Reader(Path file, byte[] bytes) {
-            this.file = file;
-            this.bytes = bytes;
-            this.buffer = ByteBuffer.wrap(bytes);
-            this.limit = bytes.length;
-        }
-
-        private int need(long n, String what) throws ModelFileException {
-            if (n < 0 || position + n > limit) {
-                throw new ModelFileException(file, position, "truncated or damaged: " + what + " needs " + n
-                        + " bytes but only " + (limit - position) + " remain before byte " + limit);
-            }
-            int at = (int) position;
-            position += n;
-            return at;
-        }
-
-        int int8(String what) throws ModelFileException {
-            return bytes[need(1, what)] & 0xff;
-        }
-
-        int int16(String what) throws ModelFileException {
-            return buffer.getShort(need(2, what)) & 0xffff;
-        }
-
-        int int32(String what) throws ModelFileException {
-            return buffer.getInt(need(4, what));
-        }
-
-        long int64(String what) throws ModelFileException {
-            return buffer.getLong(need(8, what));
-        }
-
-        void skip(long n, String what) throws ModelFileException {
-            need(n, what);
-        }
-
-        byte[] bytes(long n, String what) throws ModelFileException {
-            int at = need(n, what);
-            byte[] out = new byte[(int) n];
-            System.arraycopy(bytes, at, out, 0, (int) n);
-            return out;
-        }
-
-        /** A size that must be at least 1. */
-        int positive(String what) throws ModelFileException {
-            long at = position;
-            int v = int32(what);
-            if (v < 1) {
-                throw new ModelFileException(file, at, what + " is " + v + ", not a positive size");
-            }
-            return v;
-        }
-
-        /** A count of items of at least {@code minBytes} each, which must fit in what remains of the file. */
-        int count(String what, int minBytes) throws ModelFileException {
-            long at = position;
-            int v = int32(what);
-            if (v < 0 || (long) v * minBytes > limit - position) {
-                throw new ModelFileException(file, at, what + " " + v + " does not fit in the " + (limit - position)
-                        + " remaining bytes");
-            }
-            return v;
-        }
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

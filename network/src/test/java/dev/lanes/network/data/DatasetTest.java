@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanes.numerics.DType;
+import dev.lanes.numerics.Matrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -50,6 +51,28 @@ class DatasetTest {
 
         assertTrue(e.getMessage().contains(Dataset.TRAIN_IMAGES + ".gz has 5 images")
                 && e.getMessage().contains(Dataset.TRAIN_LABELS + " has 4 labels"), e.getMessage());
+    }
+
+    @Test
+    void aTrainingSetWithoutImagesIsRejectedWithItsFile() throws IOException {
+        writeSet(0, 0, 3, 3, 4);
+
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> Dataset.load(dir, DType.FLOAT32));
+
+        assertEquals(dir.resolve(Dataset.TRAIN_IMAGES + ".gz") + ": at byte offset 4: the training set holds no images",
+                e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Dataset(Matrix.zeros(DType.FLOAT32, 0, 16), new int[0],
+                Matrix.zeros(DType.FLOAT32, 3, 16), new int[3]));
+    }
+
+    @Test
+    void aLabelBeyondTheOutputsNamesItsFileAndRow() throws IOException {
+        writeSet(5, 5, 3, 3, 4);
+
+        IdxFormatException e = assertThrows(IdxFormatException.class, () -> Dataset.load(dir, DType.FLOAT32, 9));
+
+        assertEquals(dir.resolve(Dataset.TEST_LABELS + ".gz") + ": at byte offset 8: row 0 has label 9 but the"
+                + " network has 9 outputs, so labels must be 0..8", e.getMessage());
     }
 
     @Test

@@ -16,8 +16,11 @@ import dev.lanes.numerics.Matrix;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -161,6 +164,26 @@ class ModelFileTest {
     }
 
     @Test
+    void anImpossibleDeclaredLengthIsNamedAtItsOwnOffset() throws IOException {
+        byte[] bytes = ModelFile.encode(small(DType.FLOAT32));
+        for (long declared : new long[] {Long.MIN_VALUE + 465, -1, 0, 37, Long.MAX_VALUE}) {
+            ByteBuffer.wrap(bytes).putLong(12, declared);
+            resign(bytes);
+            Path file = dir.resolve("length.lanes");
+            Files.write(file, bytes);
+            ModelFileException e = assertThrows(ModelFileException.class, () -> ModelFile.load(file));
+            assertEquals(file + ": the header declares a length of " + declared + " bytes, but a Lanes model has 38"
+                    + " to 2147483639 (damaged) (at byte 12)", e.getMessage());
+        }
+    }
+
+    @Test
+    void aDirectoryIsNamedAsOne() throws IOException {
+        IOException e = assertThrows(IOException.class, () -> ModelFile.load(dir));
+        assertEquals(dir + ": is a directory, not a model file", e.getMessage());
+    }
+
+    @Test
     void wrongMagicIsNamed() throws IOException {
         byte[] bytes = ModelFile.encode(small(DType.FLOAT32));
         bytes[3] = 'X';
@@ -226,6 +249,33 @@ class ModelFileTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of(file), files.toList());
         }
+    }
+
+    @Test
+    void aSaveReplacesTheTemporaryFileThatAKilledSaveLeft() throws IOException {
+        Path file = dir.resolve("m.lanes");
+        Path stale = dir.resolve("m.lanes.tmp");
+        Files.write(stale, new byte[100_000]);
+        Network net = small(DType.FLOAT32);
+        ModelFile.save(net, file);
+        assertArrayEquals(ModelFile.encode(net), Files.readAllBytes(file));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(file), files.toList());
+        }
+    }
+
+    @Test
+    void aSecondSaveToTheSameTargetIsRefusedWhileTheFirstHoldsItsTemporaryFile() throws IOException {
+        Path file = dir.resolve("m.lanes");
+        Network first = small(DType.FLOAT64);
+        ModelFile.save(first, file);
+        try (FileChannel ch = FileChannel.open(dir.resolve("m.lanes.tmp"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock lock = ch.lock()) {
+            IOException e = assertThrows(IOException.class, () -> ModelFile.save(small(DType.FLOAT32), file));
+            assertEquals(file.toAbsolutePath() + ": another save to this file is under way ("
+                    + dir.resolve("m.lanes.tmp").toAbsolutePath() + " is locked)", e.getMessage());
+        }
+        assertArrayEquals(ModelFile.encode(first), Files.readAllBytes(file));
     }
 
     @Test
