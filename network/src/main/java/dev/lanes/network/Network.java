@@ -19,10 +19,12 @@ import java.util.Set;
  * A sequential network: layers applied in order, then a loss. Built with {@link #builder(int)}; its element type
  * (float or double) is fixed at build time and every layer runs in it.
  *
- * <p>Training ({@link #loss}, {@link #backward}, {@link #gradients}) uses the layers' own buffers and is for one
- * thread at a time. Inference ({@link #predict}, {@link #accuracy}) never touches those buffers: each call gets
- * its own workspace and only reads the parameters, so any number of threads may predict at once on a network
- * nobody is training (a loaded model, or one whose training has finished).
+ * <p>Training ({@link #loss}, {@link #backward}, {@link #gradients}, and a trainer holding {@link #claimTraining})
+ * uses the layers' own buffers and is for one thread at a time. Inference ({@link #predict}, {@link #accuracy},
+ * {@link #withDType}) never touches those buffers: each call gets its own workspace and only reads the parameters,
+ * so any number of threads may predict at once on a network nobody is training (a loaded model, or one whose
+ * training has finished). Any overlap of training with training or with inference on another thread is an
+ * {@link IllegalStateException} naming both operations, instead of wrong results.
  */
 public final class Network {
     /** Rows per block when {@link #accuracy} walks a large data set, bounding its workspace. */
@@ -39,6 +41,7 @@ public final class Network {
     private final Map<String, Parameter> parameters;
     /** The training outputs of the last {@link #loss} call, kept to locate a non-finite value. */
     private final Matrix[] outputs;
+    private final UseGuard guard = new UseGuard();
 
     private Network(DType dtype, int inputSize, int outputSize, List<Layer> layers, LayerKind[] kinds,
                     LossKind lossKind) {
@@ -135,6 +138,15 @@ public final class Network {
      * @throws IllegalArgumentException when x or the targets do not fit the network (the message names the shapes)
      */
     public double loss(Matrix x, Targets targets) {
+        boolean claimed = guard.beginTraining("loss");
+        try {
+            return trainingLoss(x, targets);
+        } finally {
+            end(claimed);
+        }
+    }
+
+    private double trainingLoss(Matrix x, Targets targets) {
         checkInput("loss", x);
         Objects.requireNonNull(targets, "targets");
         if (targets.rows() != x.rows()) {
@@ -154,22 +166,57 @@ public final class Network {
      * gradient is not computed, as training does not need it.
      */
     public void backward() {
-        Matrix d = loss.backward();
-        for (int i = layers.size() - 1; i > 0; i--) {
-            d = layers.get(i).backward(d);
-        }
-        if (!layers.isEmpty()) {
-            layers.get(0).backwardParameters(d);
+        boolean claimed = guard.beginTraining("backward");
+        try {
+            Matrix d = loss.backward();
+            for (int i = layers.size() - 1; i > 0; i--) {
+                d = layers.get(i).backward(d);
+            }
+            if (!layers.isEmpty()) {
+                layers.get(0).backwardParameters(d);
+            }
+        } finally {
+            end(claimed);
         }
     }
 
     /** Like {@link #backward} but also returns the gradient with respect to the last loss call's input. */
     Matrix backwardToInput() {
-        Matrix d = loss.backward();
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            d = layers.get(i).backward(d);
+        boolean claimed = guard.beginTraining("backward");
+        try {
+            Matrix d = loss.backward();
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                d = layers.get(i).backward(d);
+            }
+            return d;
+        } finally {
+            end(claimed);
         }
-        return d;
+    }
+
+    /** A claim on this network's training, held until it is closed; closing never fails. */
+    public interface Training extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Claims the network for training by the calling thread until the claim is closed, so that no other thread
+     * can train it or infer with it meanwhile (the calling thread itself may: a trainer scores accuracy between
+     * its steps). A trainer holds one for its whole run. Reentrant: a thread that holds a claim gets one whose
+     * closing does nothing.
+     *
+     * @param operation what trains, for the messages of the calls it turns away, e.g. {@code "fit"}
+     * @throws IllegalStateException when another thread is training the network or inferring with it
+     */
+    public Training claimTraining(String operation) {
+        return guard.beginTraining(Objects.requireNonNull(operation, "operation")) ? guard::endTraining : () -> { };
+    }
+
+    private void end(boolean claimed) {
+        if (claimed) {
+            guard.endTraining();
+        }
     }
 
     /** The output of layer {@code i} in the last {@link #loss} call. */
@@ -182,8 +229,10 @@ public final class Network {
      * matrices are the live gradient buffers, overwritten by the next backward pass.
      */
     public Map<String, Matrix> gradients(Matrix x, Targets targets) {
-        loss(x, targets);
-        backward();
+        try (Training claim = claimTraining("gradients")) {
+            loss(x, targets);
+            backward();
+        }
         Map<String, Matrix> g = new LinkedHashMap<>();
         for (Parameter p : parameters.values()) {
             g.put(p.name(), p.gradient());
@@ -215,10 +264,12 @@ public final class Network {
      */
     public Matrix predict(Matrix x) {
         checkInput("predict", x);
-        if (layers.isEmpty()) {
-            return x.copy();
+        guard.beginInference("predict");
+        try {
+            return layers.isEmpty() ? x.copy() : infer(x, new Matrix[layers.size()]);
+        } finally {
+            guard.endInference();
         }
-        return infer(x, new Matrix[layers.size()]);
     }
 
     private Matrix infer(Matrix x, Matrix[] workspace) {
@@ -248,6 +299,16 @@ public final class Network {
         if (n == 0) {
             throw new IllegalArgumentException("accuracy: x is " + x.shape() + ", there is nothing to score");
         }
+        guard.beginInference("accuracy");
+        try {
+            return correct(x, labels) / (double) n;
+        } finally {
+            guard.endInference();
+        }
+    }
+
+    private long correct(Matrix x, int[] labels) {
+        int n = x.rows();
         int block = Math.min(n, ACCURACY_BLOCK);
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
@@ -268,7 +329,7 @@ public final class Network {
                 }
             }
         }
-        return (double) correct / n;
+        return correct;
     }
 
     /**
@@ -277,6 +338,15 @@ public final class Network {
      * @throws IllegalArgumentException when a layer was added as an instance (see {@link #kinds})
      */
     public Network withDType(DType type) {
+        guard.beginInference("withDType");
+        try {
+            return converted(type);
+        } finally {
+            guard.endInference();
+        }
+    }
+
+    private Network converted(DType type) {
         Builder b = builder(inputSize).dtype(type);
         int width = inputSize;
         List<LayerKind> kinds = kinds();

@@ -66,6 +66,7 @@ public final class Trainer {
      * @throws IllegalArgumentException for data that does not fit the network (shapes named), labels outside the
      *                                  network's outputs, or a NaN or infinity in the data (row and column named)
      * @throws DivergenceException      when the run diverges (see {@link DivergenceException})
+     * @throws IllegalStateException    when another thread is training the network or predicting with it
      */
     public TrainingResult fit(Matrix xTrain, int[] yTrain, Matrix xTest, int[] yTest) {
         checkData("xTrain", xTrain);
@@ -85,6 +86,7 @@ public final class Trainer {
      *
      * @throws IllegalArgumentException for data or targets that do not fit the network, or non-finite data
      * @throws DivergenceException      when the run diverges (see {@link DivergenceException})
+     * @throws IllegalStateException    when another thread is training the network or predicting with it
      */
     public TrainingResult fit(Matrix xTrain, Targets yTrain) {
         checkData("xTrain", xTrain);
@@ -114,15 +116,18 @@ public final class Trainer {
         Inputs.requireFinite("fit", name, x);
     }
 
+    /** Holds the network for the whole run, so nothing else trains it or predicts with it meanwhile. */
     private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest) {
-        WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
-        boolean scalar = !kernels.ready();
-        Acceleration.useScalarOnThisThread(scalar);
-        try {
-            return run(x, labels, values, xTest, yTest, kernels, scalar);
-        } finally {
-            Acceleration.useScalarOnThisThread(false);
-            kernels.close();
+        try (Network.Training claim = network.claimTraining("fit")) {
+            WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
+            boolean scalar = !kernels.ready();
+            Acceleration.useScalarOnThisThread(scalar);
+            try {
+                return run(x, labels, values, xTest, yTest, kernels, scalar);
+            } finally {
+                Acceleration.useScalarOnThisThread(false);
+                kernels.close();
+            }
         }
     }
 
