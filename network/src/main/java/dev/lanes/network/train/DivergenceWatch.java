@@ -12,8 +12,7 @@ import java.util.Locale;
  * so a {@link DivergenceException} always leaves the parameters as the previous iteration made them. A run
  * diverges when its loss or a gradient is not finite, when its loss climbs far above where it started, or when a
  * step could carry a parameter past a bound no sane run reaches (a large enough step would overflow it). Allocates
- * nothing: each step costs one pass over the gradients (which the finiteness check needed anyway) and one over the
- * parameters.
+ * nothing: each step costs one pass over the gradients, which the finiteness check needed anyway.
  */
 final class DivergenceWatch {
     /**
@@ -32,6 +31,11 @@ final class DivergenceWatch {
     private final Network network;
     private final List<Parameter> params;
     private double firstLoss = Double.NaN;
+    /**
+     * At least the largest parameter magnitude: measured at the start, then raised by each step's bound, and only
+     * measured again (a pass over every parameter) when that sum nears {@link #PARAMETER_BOUND}, which no healthy
+     * run's does.
+     */
     private double largestParameter;
 
     DivergenceWatch(Network network, List<Parameter> params) {
@@ -69,15 +73,14 @@ final class DivergenceWatch {
         }
         double change = optimizer.maxChange(largestGradient);
         if (!(largestParameter + change <= PARAMETER_BOUND)) {
+            largestParameter = largest();
+        }
+        if (!(largestParameter + change <= PARAMETER_BOUND)) {
             throw new DivergenceException(iteration, format("the update could move a parameter by up to %.3g "
                     + "(the largest gradient element is %.3g and the largest parameter %.3g), past %.0e, which no "
                     + "sane run reaches", change, largestGradient, largestParameter, PARAMETER_BOUND));
         }
-    }
-
-    /** Records where the step left the parameters, for the next {@link #checkStep}. */
-    void stepped() {
-        largestParameter = largest();
+        largestParameter += change;
     }
 
     private double largest() {
