@@ -29,6 +29,8 @@ import java.util.Set;
 public final class Network {
     /** Rows per block when {@link #accuracy} walks a large data set, bounding its workspace. */
     private static final int ACCURACY_BLOCK = 1024;
+    /** The most elements an accuracy block's workspace may hold (64 MiB in float); wide layers get fewer rows. */
+    private static final long ACCURACY_WORKSPACE = 16L << 20;
 
     private final DType dtype;
     private final int inputSize;
@@ -309,7 +311,7 @@ public final class Network {
 
     private long correct(Matrix x, int[] labels) {
         int n = x.rows();
-        int block = Math.min(n, ACCURACY_BLOCK);
+        int block = (int) Math.max(1, Math.min(Math.min(n, ACCURACY_BLOCK), ACCURACY_WORKSPACE / widthSum()));
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -330,6 +332,27 @@ public final class Network {
             }
         }
         return correct;
+    }
+
+    /**
+     * Refuses a training run whose buffers the heap cannot hold, before any is allocated: every layer keeps its
+     * output and its input gradient, some a third matrix (a mask or a saved tanh), for each batch.
+     *
+     * @throws IllegalArgumentException saying how much memory is needed and how much there is
+     */
+    public void requireMemoryToTrain(int batchSize) {
+        Heap.require("fit: the buffers for training " + describe() + " in batches of " + batchSize, 3L * batchSize * widthSum(), dtype);
+    }
+
+    /** The input width plus every layer's output width: the elements of one row's workspace. */
+    private long widthSum() {
+        long sum = inputSize;
+        int width = inputSize;
+        for (Layer layer : layers) {
+            width = layer.outputSize(width);
+            sum += width;
+        }
+        return sum;
     }
 
     /**
@@ -357,8 +380,9 @@ public final class Network {
         }
         Network copy = b.loss(lossKind).build();
         for (Parameter p : parameters.values()) {
-            Matrix converted = p.value().convert(type);
-            Ops.copy(converted, copy.parameters.get(p.name()).value());
+            // a converted temporary only when the type changes: a network may take most of the heap
+            Matrix source = type == dtype ? p.value() : p.value().convert(type);
+            Ops.copy(source, copy.parameters.get(p.name()).value());
         }
         return copy;
     }
@@ -552,6 +576,7 @@ public final class Network {
             if (loss == null) {
                 throw new IllegalStateException("network: end the builder with softmaxCrossEntropy() or meanSquaredError()");
             }
+            requireMemory();
             Random rng = new Random(seed);
             int[] counts = new int[LayerKind.values().length];
             List<Layer> layers = new ArrayList<>();
@@ -569,6 +594,21 @@ public final class Network {
                 width = layer.outputSize(width);
             }
             return new Network(dtype, inputSize, width, layers, kinds, loss);
+        }
+
+        /** Refuses parameters (each with its gradient) that the heap cannot hold, before drawing any. */
+        private void requireMemory() {
+            long elements = 0;
+            StringBuilder sizes = new StringBuilder().append(inputSize);
+            int width = inputSize;
+            for (Step s : steps) {
+                if (s.kind != null && s.kind.sized()) {
+                    elements += 2 * s.kind.parameterCount(width, s.units);
+                    width = s.units;
+                    sizes.append('-').append(width);
+                }
+            }
+            Heap.require("network: the parameters of " + sizes + " and their gradients", elements, dtype);
         }
     }
 }

@@ -119,6 +119,7 @@ public final class Trainer {
     /** Holds the network for the whole run, so nothing else trains it or predicts with it meanwhile. */
     private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest) {
         try (Network.Training claim = network.claimTraining("fit")) {
+            network.requireMemoryToTrain(Math.min(batchSize, x.rows()));
             WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
             boolean scalar = !kernels.ready();
             Acceleration.useScalarOnThisThread(scalar);
@@ -206,7 +207,6 @@ public final class Trainer {
         network.backward();
         watch.checkStep(iteration, optimizer);
         optimizer.step(params);
-        watch.stepped();
         return loss;
     }
 
