@@ -36,7 +36,8 @@ final class Args {
                 }
                 a.values.put(name, "true");
             } else if (valued.contains(name)) {
-                if (eq < 0 && i + 1 >= args.length) {
+                // an option where its value should be means the value was left out, not that it is "--batch"
+                if (eq < 0 && (i + 1 >= args.length || args[i + 1].startsWith("--"))) {
                     throw new UsageException(command + ": --" + name + " needs a value");
                 }
                 a.values.put(name, eq >= 0 ? arg.substring(eq + 1) : args[++i]);

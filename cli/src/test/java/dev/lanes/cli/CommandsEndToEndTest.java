@@ -215,4 +215,25 @@ class CommandsEndToEndTest {
         assertEquals("lanes: train: cannot write the model to " + file.resolve("m.bin") + ": cannot make the folder "
                 + file + " (" + file + " is a file)\n", r.err());
     }
+
+    @Test
+    void aDivergingRunExitsWithOneSayingWhatToTryAndSavesNothing() {
+        Path model = dir.resolve("diverged.bin");
+        MainTest.Result r = run("", false, "train", "--data", data.toString(), "--layers", "16,8,3", "--lr", "1e6",
+                "--iterations", "300", "--out", model.toString());
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.err().startsWith("lanes: training diverged at iteration "), r.err());
+        assertTrue(r.err().contains("(try a smaller learning rate, or inputs scaled to about 1)"), r.err());
+        assertFalse(Files.exists(model));
+    }
+
+    @Test
+    void layersTheHeapCannotHoldAreRefusedSayingHowMuchIsNeeded() {
+        MainTest.Result r = run("", false, "train", "--data", data.toString(), "--layers", "16,50,2000000000",
+                "--out", dir.resolve("huge.bin").toString());
+        assertEquals(1, r.status(), r.out());
+        assertTrue(r.err().startsWith("lanes: network: the parameters of 16-50-2000000000 and their gradients need "
+                + "about 778,198 MiB, but the Java heap has "), r.err());
+        assertTrue(r.err().contains(" (Runtime.maxMemory()); raise the maximum with -Xmx"), r.err());
+    }
 }

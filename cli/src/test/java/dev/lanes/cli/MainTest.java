@@ -47,6 +47,7 @@ class MainTest {
         "train --lr -1|--lr must be a positive number",
         "train --lr abc|--lr wants a number",
         "train --lr|--lr needs a value",
+        "train --lr --batch 10|train: --lr needs a value",
         "train --layers 784|at least two positive sizes",
         "train --layers 784,x,10|comma-separated sizes",
         "train --iterations 5 --epochs 2|not both",

@@ -30,8 +30,8 @@ import java.util.Random;
  * absolutely, at {@code floor·max(1, |L|)} times the tolerance. Perturbations that move an input of a non-smooth
  * layer (ReLU) across 0 are skipped and counted, since the derivative does not exist at the kink.
  *
- * <p>Instances are immutable; the check itself runs the network's training path, so it must not run while
- * another thread trains the same network.
+ * <p>Instances are immutable; the check itself runs the network's training path, so while another thread trains
+ * the same network it fails with the network's {@link IllegalStateException}.
  */
 public final class GradientCheck {
     private final double step;

@@ -19,14 +19,18 @@ import java.util.Set;
  * A sequential network: layers applied in order, then a loss. Built with {@link #builder(int)}; its element type
  * (float or double) is fixed at build time and every layer runs in it.
  *
- * <p>Training ({@link #loss}, {@link #backward}, {@link #gradients}) uses the layers' own buffers and is for one
- * thread at a time. Inference ({@link #predict}, {@link #accuracy}) never touches those buffers: each call gets
- * its own workspace and only reads the parameters, so any number of threads may predict at once on a network
- * nobody is training (a loaded model, or one whose training has finished).
+ * <p>Training ({@link #loss}, {@link #backward}, {@link #gradients}, and a trainer holding {@link #claimTraining})
+ * uses the layers' own buffers and is for one thread at a time. Inference ({@link #predict}, {@link #accuracy},
+ * {@link #withDType}) never touches those buffers: each call gets its own workspace and only reads the parameters,
+ * so any number of threads may predict at once on a network nobody is training (a loaded model, or one whose
+ * training has finished). Any overlap of training with training or with inference on another thread is an
+ * {@link IllegalStateException} naming both operations, instead of wrong results.
  */
 public final class Network {
     /** Rows per block when {@link #accuracy} walks a large data set, bounding its workspace. */
     private static final int ACCURACY_BLOCK = 1024;
+    /** The most elements an accuracy block's workspace may hold (64 MiB in float); wide layers get fewer rows. */
+    private static final long ACCURACY_WORKSPACE = 16L << 20;
 
     private final DType dtype;
     private final int inputSize;
@@ -39,6 +43,7 @@ public final class Network {
     private final Map<String, Parameter> parameters;
     /** The training outputs of the last {@link #loss} call, kept to locate a non-finite value. */
     private final Matrix[] outputs;
+    private final UseGuard guard = new UseGuard();
 
     private Network(DType dtype, int inputSize, int outputSize, List<Layer> layers, LayerKind[] kinds,
                     LossKind lossKind) {
@@ -135,6 +140,15 @@ public final class Network {
      * @throws IllegalArgumentException when x or the targets do not fit the network (the message names the shapes)
      */
     public double loss(Matrix x, Targets targets) {
+        boolean claimed = guard.beginTraining("loss");
+        try {
+            return trainingLoss(x, targets);
+        } finally {
+            end(claimed);
+        }
+    }
+
+    private double trainingLoss(Matrix x, Targets targets) {
         checkInput("loss", x);
         Objects.requireNonNull(targets, "targets");
         if (targets.rows() != x.rows()) {
@@ -154,22 +168,57 @@ public final class Network {
      * gradient is not computed, as training does not need it.
      */
     public void backward() {
-        Matrix d = loss.backward();
-        for (int i = layers.size() - 1; i > 0; i--) {
-            d = layers.get(i).backward(d);
-        }
-        if (!layers.isEmpty()) {
-            layers.get(0).backwardParameters(d);
+        boolean claimed = guard.beginTraining("backward");
+        try {
+            Matrix d = loss.backward();
+            for (int i = layers.size() - 1; i > 0; i--) {
+                d = layers.get(i).backward(d);
+            }
+            if (!layers.isEmpty()) {
+                layers.get(0).backwardParameters(d);
+            }
+        } finally {
+            end(claimed);
         }
     }
 
     /** Like {@link #backward} but also returns the gradient with respect to the last loss call's input. */
     Matrix backwardToInput() {
-        Matrix d = loss.backward();
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            d = layers.get(i).backward(d);
+        boolean claimed = guard.beginTraining("backward");
+        try {
+            Matrix d = loss.backward();
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                d = layers.get(i).backward(d);
+            }
+            return d;
+        } finally {
+            end(claimed);
         }
-        return d;
+    }
+
+    /** A claim on this network's training, held until it is closed; closing never fails. */
+    public interface Training extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Claims the network for training by the calling thread until the claim is closed, so that no other thread
+     * can train it or infer with it meanwhile (the calling thread itself may: a trainer scores accuracy between
+     * its steps). A trainer holds one for its whole run. Reentrant: a thread that holds a claim gets one whose
+     * closing does nothing.
+     *
+     * @param operation what trains, for the messages of the calls it turns away, e.g. {@code "fit"}
+     * @throws IllegalStateException when another thread is training the network or inferring with it
+     */
+    public Training claimTraining(String operation) {
+        return guard.beginTraining(Objects.requireNonNull(operation, "operation")) ? guard::endTraining : () -> { };
+    }
+
+    private void end(boolean claimed) {
+        if (claimed) {
+            guard.endTraining();
+        }
     }
 
     /** The output of layer {@code i} in the last {@link #loss} call. */
@@ -182,8 +231,10 @@ public final class Network {
      * matrices are the live gradient buffers, overwritten by the next backward pass.
      */
     public Map<String, Matrix> gradients(Matrix x, Targets targets) {
-        loss(x, targets);
-        backward();
+        try (Training claim = claimTraining("gradients")) {
+            loss(x, targets);
+            backward();
+        }
         Map<String, Matrix> g = new LinkedHashMap<>();
         for (Parameter p : parameters.values()) {
             g.put(p.name(), p.gradient());
@@ -215,10 +266,12 @@ public final class Network {
      */
     public Matrix predict(Matrix x) {
         checkInput("predict", x);
-        if (layers.isEmpty()) {
-            return x.copy();
+        guard.beginInference("predict");
+        try {
+            return layers.isEmpty() ? x.copy() : infer(x, new Matrix[layers.size()]);
+        } finally {
+            guard.endInference();
         }
-        return infer(x, new Matrix[layers.size()]);
     }
 
     private Matrix infer(Matrix x, Matrix[] workspace) {
@@ -248,7 +301,17 @@ public final class Network {
         if (n == 0) {
             throw new IllegalArgumentException("accuracy: x is " + x.shape() + ", there is nothing to score");
         }
-        int block = Math.min(n, ACCURACY_BLOCK);
+        guard.beginInference("accuracy");
+        try {
+            return correct(x, labels) / (double) n;
+        } finally {
+            guard.endInference();
+        }
+    }
+
+    private long correct(Matrix x, int[] labels) {
+        int n = x.rows();
+        int block = (int) Math.max(1, Math.min(Math.min(n, ACCURACY_BLOCK), ACCURACY_WORKSPACE / widthSum()));
         int[] rows = new int[n];
         for (int i = 0; i < n; i++) {
             rows[i] = i;
@@ -268,7 +331,28 @@ public final class Network {
                 }
             }
         }
-        return (double) correct / n;
+        return correct;
+    }
+
+    /**
+     * Refuses a training run whose buffers the heap cannot hold, before any is allocated: every layer keeps its
+     * output and its input gradient, some a third matrix (a mask or a saved tanh), for each batch.
+     *
+     * @throws IllegalArgumentException saying how much memory is needed and how much there is
+     */
+    public void requireMemoryToTrain(int batchSize) {
+        Heap.require("fit: the buffers for training " + describe() + " in batches of " + batchSize, 3L * batchSize * widthSum(), dtype);
+    }
+
+    /** The input width plus every layer's output width: the elements of one row's workspace. */
+    private long widthSum() {
+        long sum = inputSize;
+        int width = inputSize;
+        for (Layer layer : layers) {
+            width = layer.outputSize(width);
+            sum += width;
+        }
+        return sum;
     }
 
     /**
@@ -277,6 +361,15 @@ public final class Network {
      * @throws IllegalArgumentException when a layer was added as an instance (see {@link #kinds})
      */
     public Network withDType(DType type) {
+        guard.beginInference("withDType");
+        try {
+            return converted(type);
+        } finally {
+            guard.endInference();
+        }
+    }
+
+    private Network converted(DType type) {
         Builder b = builder(inputSize).dtype(type);
         int width = inputSize;
         List<LayerKind> kinds = kinds();
@@ -287,8 +380,9 @@ public final class Network {
         }
         Network copy = b.loss(lossKind).build();
         for (Parameter p : parameters.values()) {
-            Matrix converted = p.value().convert(type);
-            Ops.copy(converted, copy.parameters.get(p.name()).value());
+            // a converted temporary only when the type changes: a network may take most of the heap
+            Matrix source = type == dtype ? p.value() : p.value().convert(type);
+            Ops.copy(source, copy.parameters.get(p.name()).value());
         }
         return copy;
     }
@@ -482,6 +576,7 @@ public final class Network {
             if (loss == null) {
                 throw new IllegalStateException("network: end the builder with softmaxCrossEntropy() or meanSquaredError()");
             }
+            requireMemory();
             Random rng = new Random(seed);
             int[] counts = new int[LayerKind.values().length];
             List<Layer> layers = new ArrayList<>();
@@ -499,6 +594,21 @@ public final class Network {
                 width = layer.outputSize(width);
             }
             return new Network(dtype, inputSize, width, layers, kinds, loss);
+        }
+
+        /** Refuses parameters (each with its gradient) that the heap cannot hold, before drawing any. */
+        private void requireMemory() {
+            long elements = 0;
+            StringBuilder sizes = new StringBuilder().append(inputSize);
+            int width = inputSize;
+            for (Step s : steps) {
+                if (s.kind != null && s.kind.sized()) {
+                    elements += 2 * s.kind.parameterCount(width, s.units);
+                    width = s.units;
+                    sizes.append('-').append(width);
+                }
+            }
+            Heap.require("network: the parameters of " + sizes + " and their gradients", elements, dtype);
         }
     }
 }

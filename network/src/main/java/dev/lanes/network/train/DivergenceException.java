@@ -1,8 +1,9 @@
 package dev.lanes.network.train;
 
 /**
- * Training produced a NaN or infinite loss or gradient. The parameters are left as they were after the last
- * finite step: the check runs before the update that would have spread the non-finite values.
+ * Training diverged: the loss or a gradient went NaN or infinite, the loss climbed far above where it started, or
+ * an update could have carried a parameter past what any sane run reaches (and so could overflow it). The checks
+ * run before the iteration's update, so the parameters are left as the previous iteration made them.
  */
 public final class DivergenceException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
@@ -11,12 +12,13 @@ public final class DivergenceException extends ArithmeticException {
     private final String where;
 
     /**
-     * @param iteration 0-based iteration whose loss or gradient went non-finite
-     * @param where     what went non-finite first, e.g. {@code "relu1 output (row 3, column 7) is NaN"}
+     * @param iteration 0-based iteration that diverged
+     * @param where     what was seen, e.g. {@code "relu1 output (row 3, column 7) is NaN"}
      */
     public DivergenceException(int iteration, String where) {
-        super("training diverged at iteration " + iteration + ": " + where
-                + "; the parameters are those of the last finite step (try a smaller learning rate)");
+        super("training diverged at iteration " + iteration + ": " + where + "; the parameters are "
+                + (iteration == 0 ? "untouched" : "left as iteration " + (iteration - 1) + " made them")
+                + " (try a smaller learning rate, or inputs scaled to about 1)");
         this.iteration = iteration;
         this.where = where;
     }
@@ -26,7 +28,7 @@ public final class DivergenceException extends ArithmeticException {
         return iteration;
     }
 
-    /** What went non-finite first. */
+    /** What was seen. */
     public String where() {
         return where;
     }

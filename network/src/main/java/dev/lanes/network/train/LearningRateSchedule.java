@@ -6,6 +6,21 @@ public interface LearningRateSchedule {
     /** The rate for update number {@code step}. */
     double rate(long step);
 
+    /**
+     * {@link #rate}, checked: a schedule is the caller's code, and one NaN or infinite rate would turn every
+     * parameter into NaN in a single update. Zero is allowed (a schedule may decay to it).
+     *
+     * @throws IllegalStateException naming the step and the rate when it is not a finite number ≥ 0
+     */
+    default double checkedRate(long step) {
+        double rate = rate(step);
+        if (!(rate >= 0) || Double.isInfinite(rate)) {
+            throw new IllegalStateException("the learning-rate schedule gave " + rate + " for step " + step
+                    + "; a learning rate must be a finite number >= 0");
+        }
+        return rate;
+    }
+
     /** The same rate for every step. */
     static LearningRateSchedule constant(double rate) {
         check(rate);

@@ -19,6 +19,8 @@ public final class Momentum implements Optimizer {
     private final boolean nesterov;
     private final Map<Parameter, Matrix> velocity = new IdentityHashMap<>();
     private long steps;
+    /** The largest velocity element after the last step, which bounds how far the next one moves. */
+    private double maxVelocity;
 
     /**
      * A constant learning rate.
@@ -41,7 +43,8 @@ public final class Momentum implements Optimizer {
 
     @Override
     public void step(Collection<Parameter> params) {
-        double lr = schedule.rate(steps++);
+        double lr = schedule.checkedRate(steps++);
+        double largest = 0;
         for (Parameter p : params) {
             Matrix v = velocity.get(p);
             if (v == null) {
@@ -56,7 +59,17 @@ public final class Momentum implements Optimizer {
             } else {
                 Ops.axpy(1, v, p.value());
             }
+            largest = Math.max(largest, Ops.maxAbs(v));
         }
+        maxVelocity = largest;
+    }
+
+    /** {@code |v'| <= mu·|v| + lr·|g|}; Nesterov's step adds {@code mu·v' − lr·g} instead of {@code v'}. */
+    @Override
+    public double maxChange(double maxGradient) {
+        double gradientStep = schedule.checkedRate(steps) * maxGradient;
+        double velocity = mu * maxVelocity + gradientStep;
+        return nesterov ? mu * velocity + gradientStep : velocity;
     }
 
     @Override

@@ -7,4 +7,14 @@ import java.util.Collection;
 public interface Optimizer {
     /** One update of every parameter from its current {@link Parameter#gradient()}. */
     void step(Collection<Parameter> params);
+
+    /**
+     * An upper bound on how far the next {@link #step} can move any parameter element when no gradient element
+     * exceeds {@code maxGradient} in magnitude. The trainer refuses a step whose bound could carry a parameter
+     * past what a sane run reaches, before it changes anything, so an update can never overflow the parameters
+     * (undoing one afterwards would need a copy of every parameter per step, or could not be done exactly).
+     *
+     * @throws IllegalStateException when the learning rate for the next step is not a finite number ≥ 0
+     */
+    double maxChange(double maxGradient);
 }

@@ -22,10 +22,15 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(Collection<Parameter> params) {
-        double lr = schedule.rate(steps++);
+        double lr = schedule.checkedRate(steps++);
         for (Parameter p : params) {
             Ops.axpy(-lr, p.gradient(), p.value());
         }
+    }
+
+    @Override
+    public double maxChange(double maxGradient) {
+        return schedule.checkedRate(steps) * maxGradient;
     }
 
     @Override

@@ -65,7 +65,8 @@ public final class Trainer {
      * @param xTest may be null (then {@code yTest} is ignored and test accuracy is NaN)
      * @throws IllegalArgumentException for data that does not fit the network (shapes named), labels outside the
      *                                  network's outputs, or a NaN or infinity in the data (row and column named)
-     * @throws DivergenceException      when the loss or a gradient goes non-finite
+     * @throws DivergenceException      when the run diverges (see {@link DivergenceException})
+     * @throws IllegalStateException    when another thread is training the network or predicting with it
      */
     public TrainingResult fit(Matrix xTrain, int[] yTrain, Matrix xTest, int[] yTest) {
         checkData("xTrain", xTrain);
@@ -84,7 +85,8 @@ public final class Trainer {
      * Reported accuracies are NaN for target values.
      *
      * @throws IllegalArgumentException for data or targets that do not fit the network, or non-finite data
-     * @throws DivergenceException      when the loss or a gradient goes non-finite
+     * @throws DivergenceException      when the run diverges (see {@link DivergenceException})
+     * @throws IllegalStateException    when another thread is training the network or predicting with it
      */
     public TrainingResult fit(Matrix xTrain, Targets yTrain) {
         checkData("xTrain", xTrain);
@@ -114,15 +116,19 @@ public final class Trainer {
         Inputs.requireFinite("fit", name, x);
     }
 
+    /** Holds the network for the whole run, so nothing else trains it or predicts with it meanwhile. */
     private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest) {
-        WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
-        boolean scalar = !kernels.ready();
-        Acceleration.useScalarOnThisThread(scalar);
-        try {
-            return run(x, labels, values, xTest, yTest, kernels, scalar);
-        } finally {
-            Acceleration.useScalarOnThisThread(false);
-            kernels.close();
+        try (Network.Training claim = network.claimTraining("fit")) {
+            network.requireMemoryToTrain(Math.min(batchSize, x.rows()));
+            WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
+            boolean scalar = !kernels.ready();
+            Acceleration.useScalarOnThisThread(scalar);
+            try {
+                return run(x, labels, values, xTest, yTest, kernels, scalar);
+            } finally {
+                Acceleration.useScalarOnThisThread(false);
+                kernels.close();
+            }
         }
     }
 
@@ -143,6 +149,7 @@ public final class Trainer {
         Batch last = remainder == b ? full : new Batch(remainder, labels, values);
         List<Parameter> params = List.copyOf(network.parameters().values());
         List<EpochReport> reports = new ArrayList<>();
+        DivergenceWatch watch = new DivergenceWatch(network, params);
 
         long trainingNanos = 0;
         long epochStart = System.nanoTime();
@@ -163,7 +170,7 @@ public final class Trainer {
             int offset = order.prepare(pos);
             Batch batch = order.size(pos) == b ? full : last;
             batch.gather(x, order.indices(), offset);
-            double loss = step(it, batch, params);
+            double loss = step(it, batch, params, watch);
             if (scalar) {
                 double took = System.nanoTime() - stepStart;
                 scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
@@ -193,22 +200,12 @@ public final class Trainer {
         return new TrainingResult(reports, total, trainingNanos / 1e9);
     }
 
-    /** Loss, backward and update of one batch; nothing is updated when anything went non-finite. */
-    private double step(int iteration, Batch batch, List<Parameter> params) {
+    /** Loss, backward and update of one batch; nothing is updated when the run is diverging. */
+    private double step(int iteration, Batch batch, List<Parameter> params, DivergenceWatch watch) {
         double loss = network.loss(batch.x, batch.targets);
-        if (!Double.isFinite(loss)) {
-            throw new DivergenceException(iteration, network.firstNonFiniteOutput()
-                    .orElse("the " + network.lossLayer().name() + " loss is " + loss));
-        }
+        watch.checkLoss(iteration, loss);
         network.backward();
-        for (Parameter p : params) {
-            Matrix g = p.gradient();
-            int at = Ops.firstNonFinite(g);
-            if (at >= 0) {
-                throw new DivergenceException(iteration, "the gradient of " + p.name() + " (row " + at / g.cols()
-                        + ", column " + at % g.cols() + ") is " + g.unsafeGet(at));
-            }
-        }
+        watch.checkStep(iteration, optimizer);
         optimizer.step(params);
         return loss;
     }

@@ -22,8 +22,8 @@ import java.util.Random;
  *
  * <p>Started by {@link Trainer} for each {@code fit}, or earlier by the caller (the command line starts it before
  * reading the data) and handed to {@link Trainer.Builder#warmUp}. Nothing is started when the scalar kernels are
- * the JVM's choice anyway, on a single processor, or for a network with layers added as instances (which cannot be
- * copied).
+ * the JVM's choice anyway, on a single processor, for a network with layers added as instances (which cannot be
+ * copied), or when the heap cannot hold a copy training beside the real run.
  */
 public final class WarmUp implements AutoCloseable {
     /** Recent steps of the copy whose slowest is compared with the trainer's (see {@link #beats}). */
@@ -41,7 +41,7 @@ public final class WarmUp implements AutoCloseable {
     private volatile long recentNanos = Long.MAX_VALUE;
 
     private WarmUp(Network network, int batchSize) {
-        Network copy = copyOf(network);
+        Network copy = copyOf(network, batchSize);
         if (copy == null || !"vector".equals(Acceleration.implementation())
                 || Runtime.getRuntime().availableProcessors() < 2) {
             ready = true;
@@ -80,9 +80,13 @@ public final class WarmUp implements AutoCloseable {
         ready = true;
     }
 
-    private static Network copyOf(Network network) {
+    /** The copy to train, or null when the network cannot be copied or the heap cannot hold a second run. */
+    private static Network copyOf(Network network, int batchSize) {
         try {
-            return network.withDType(network.dtype());
+            Network copy = network.withDType(network.dtype());
+            // the copy trains beside the real run, so both its buffers and the run's must fit
+            copy.requireMemoryToTrain(2 * Math.max(1, batchSize));
+            return copy;
         } catch (IllegalArgumentException e) {
             return null;
         }
