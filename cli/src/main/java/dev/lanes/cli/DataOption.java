@@ -11,11 +11,6 @@ import java.util.Optional;
 final class DataOption {
     private DataOption() {}
 
-    /** Loads the dataset with every label a byte can hold; the caller compares them with its network. */
-    static Dataset load(String option, DType dtype, PrintStream out) throws IOException, CommandException {
-        return load(option, dtype, 256, out);
-    }
-
     /** Loads the dataset for a network with {@code outputs} classes: a label beyond them names its file and row. */
     static Dataset load(String option, DType dtype, int outputs, PrintStream out) throws IOException, CommandException {
         Optional<Path> dir = Dataset.locate(option, System.getenv(Dataset.ENV));

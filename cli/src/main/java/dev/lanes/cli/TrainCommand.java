@@ -41,15 +41,11 @@ final class TrainCommand {
         // The network's kernels are compiled on a second core while the data is read.
         Network network = o.network();
         WarmUp warmUp = WarmUp.start(network, o.batchSize());
-        Dataset d = DataOption.load(o.data(), o.dtype(), out);
         int[] layers = o.layers();
+        Dataset d = DataOption.load(o.data(), o.dtype(), layers[layers.length - 1], out);
         if (layers[0] != d.trainX().cols()) {
             throw new UsageException("train: --layers starts with " + layers[0] + " inputs but the images have "
                     + d.trainX().cols() + " pixels");
-        }
-        if (layers[layers.length - 1] < d.classes()) {
-            throw new UsageException("train: --layers ends with " + layers[layers.length - 1]
-                    + " outputs but the labels have " + d.classes() + " classes");
         }
         Matrix trainX = d.trainX();
         Matrix testX = d.testX();
