@@ -6,6 +6,7 @@ import dev.lanes.network.Targets;
 import dev.lanes.numerics.Acceleration;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Ops;
+import dev.lanes.numerics.Parallelism;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -137,67 +138,64 @@ public final class Trainer {
                                boolean onScalar) {
         int n = x.rows();
         BatchOrder order = new BatchOrder(sampling, n, batchSize, seed);
-        int b = order.batchSize();
         int perEpoch = order.iterationsPerEpoch();
         long planned = epochs > 0 ? (long) epochs * perEpoch : iterations;
         if (planned > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("fit: " + epochs + " epochs of " + perEpoch + " iterations is too many");
         }
         int total = (int) planned;
-        Batch full = new Batch(b, labels, values);
-        int remainder = order.size(perEpoch - 1);
-        Batch last = remainder == b ? full : new Batch(remainder, labels, values);
-        List<Parameter> params = List.copyOf(network.parameters().values());
-        List<EpochReport> reports = new ArrayList<>();
-        DivergenceWatch watch = new DivergenceWatch(network, params);
+        boolean ahead = Parallelism.threads() > 1 && Runtime.getRuntime().availableProcessors() > 1 && total > 1;
+        try (Batches batches = new Batches(order, x, labels, values, ahead)) {
+            List<Parameter> params = List.copyOf(network.parameters().values());
+            List<EpochReport> reports = new ArrayList<>();
+            DivergenceWatch watch = new DivergenceWatch(network, params);
 
-        long trainingNanos = 0;
-        long epochStart = System.nanoTime();
-        double epochLoss = 0;
-        int epochIterations = 0;
-        long epochExamples = 0;
-        boolean scalar = onScalar;
-        double scalarStepNanos = Double.NaN;
-        for (int it = 0; it < total; it++) {
-            long stepStart = System.nanoTime();
-            if (scalar && it > 0 && kernels.beats(scalarStepNanos)) {
-                Acceleration.useScalarOnThisThread(false);
-                kernels.close();
-                scalar = false;
-            }
-            int epoch = it / perEpoch + 1;
-            int pos = it % perEpoch;
-            int offset = order.prepare(pos);
-            Batch batch = order.size(pos) == b ? full : last;
-            batch.gather(x, order.indices(), offset);
-            double loss = step(it, batch, params, watch);
-            if (scalar) {
-                double took = System.nanoTime() - stepStart;
-                scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
-            }
-            epochLoss += loss;
-            epochIterations++;
-            epochExamples += batch.size;
-            listener.onIteration(it, epoch, perEpoch, loss);
+            long trainingNanos = 0;
+            long epochStart = System.nanoTime();
+            double epochLoss = 0;
+            int epochIterations = 0;
+            long epochExamples = 0;
+            boolean scalar = onScalar;
+            double scalarStepNanos = Double.NaN;
+            for (int it = 0; it < total; it++) {
+                long stepStart = System.nanoTime();
+                if (scalar && it > 0 && kernels.beats(scalarStepNanos)) {
+                    Acceleration.useScalarOnThisThread(false);
+                    kernels.close();
+                    scalar = false;
+                }
+                int epoch = it / perEpoch + 1;
+                int pos = it % perEpoch;
+                Batch batch = batches.get(it, it + 1 < total);
+                double loss = step(it, batch, params, watch);
+                if (scalar) {
+                    double took = System.nanoTime() - stepStart;
+                    scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
+                }
+                epochLoss += loss;
+                epochIterations++;
+                epochExamples += batch.size;
+                listener.onIteration(it, epoch, perEpoch, loss);
 
-            if (pos == perEpoch - 1 || it == total - 1) {
-                long now = System.nanoTime();
-                trainingNanos += now - epochStart;
-                double seconds = (now - epochStart) / 1e9;
-                boolean evaluate = evaluateEveryEpoch || it == total - 1;
-                double trainAccuracy = evaluate && labels != null ? network.accuracy(x, labels) : Double.NaN;
-                double testAccuracy = evaluate && xTest != null ? network.accuracy(xTest, yTest) : Double.NaN;
-                EpochReport report = new EpochReport(epoch, it + 1, epochLoss / epochIterations, trainAccuracy,
-                        testAccuracy, epochExamples / Math.max(seconds, 1e-9), trainingNanos / 1e9);
-                reports.add(report);
-                listener.onEpoch(report);
-                epochLoss = 0;
-                epochIterations = 0;
-                epochExamples = 0;
-                epochStart = System.nanoTime();
+                if (pos == perEpoch - 1 || it == total - 1) {
+                    long now = System.nanoTime();
+                    trainingNanos += now - epochStart;
+                    double seconds = (now - epochStart) / 1e9;
+                    boolean evaluate = evaluateEveryEpoch || it == total - 1;
+                    double trainAccuracy = evaluate && labels != null ? network.accuracy(x, labels) : Double.NaN;
+                    double testAccuracy = evaluate && xTest != null ? network.accuracy(xTest, yTest) : Double.NaN;
+                    EpochReport report = new EpochReport(epoch, it + 1, epochLoss / epochIterations, trainAccuracy,
+                            testAccuracy, epochExamples / Math.max(seconds, 1e-9), trainingNanos / 1e9);
+                    reports.add(report);
+                    listener.onEpoch(report);
+                    epochLoss = 0;
+                    epochIterations = 0;
+                    epochExamples = 0;
+                    epochStart = System.nanoTime();
+                }
             }
+            return new TrainingResult(reports, total, trainingNanos / 1e9);
         }
-        return new TrainingResult(reports, total, trainingNanos / 1e9);
     }
 
     /** Loss, backward and update of one batch; nothing is updated when the run is diverging. */
@@ -208,6 +206,71 @@ public final class Trainer {
         watch.checkStep(iteration, optimizer);
         optimizer.step(params);
         return loss;
+    }
+
+    /**
+     * The batch of each iteration, in order. With {@code ahead}, the next iteration's batch is gathered into a second
+     * set of buffers by a {@link BatchPrefetch} while the current one trains; the batches are the same either way.
+     */
+    private final class Batches implements AutoCloseable {
+        private final BatchOrder order;
+        private final Matrix x;
+        private final int perEpoch;
+        private final Batch[] full = new Batch[2];
+        private final Batch[] last = new Batch[2];
+        private final BatchPrefetch prefetch;
+
+        Batches(BatchOrder order, Matrix x, int[] labels, Matrix values, boolean ahead) {
+            this.order = order;
+            this.x = x;
+            this.perEpoch = order.iterationsPerEpoch();
+            int remainder = order.size(perEpoch - 1);
+            for (int set = 0; set < (ahead ? 2 : 1); set++) {
+                full[set] = new Batch(order.batchSize(), labels, values);
+                last[set] = remainder == order.batchSize() ? full[set] : new Batch(remainder, labels, values);
+            }
+            prefetch = ahead ? new BatchPrefetch() : null;
+        }
+
+        /** The gathered batch of iteration {@code it}; {@code more} says whether another iteration follows. */
+        Batch get(int it, boolean more) {
+            if (prefetch == null) {
+                return gather(it, 0);
+            }
+            Batch batch;
+            if (it == 0) {
+                batch = gather(0, 0);
+            } else {
+                prefetch.await();
+                batch = buffer(it, it & 1);
+            }
+            if (more) {
+                int next = it + 1;
+                int offset = order.prepare(next % perEpoch);
+                Batch nextBatch = buffer(next, next & 1);
+                int[] indices = order.indices();
+                prefetch.start(() -> nextBatch.gather(x, indices, offset));
+            }
+            return batch;
+        }
+
+        private Batch gather(int it, int set) {
+            int offset = order.prepare(it % perEpoch);
+            Batch batch = buffer(it, set);
+            batch.gather(x, order.indices(), offset);
+            return batch;
+        }
+
+        private Batch buffer(int it, int set) {
+            return order.size(it % perEpoch) == order.batchSize() ? full[set] : last[set];
+        }
+
+        @Override
+        public void close() {
+            if (prefetch != null) {
+                prefetch.close();
+            }
+        }
     }
 
     /** A preallocated batch of inputs and targets, refilled in place every iteration. */
