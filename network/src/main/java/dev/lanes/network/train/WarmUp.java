@@ -34,6 +34,12 @@ public final class WarmUp implements AutoCloseable {
     private static final int SCORE_ROWS = 1024;
     private static final int SCORE_EVERY = 16;
 
+    /**
+     * Set once a copy's steps have beaten a trainer's: the vector kernels are compiled for the rest of the JVM's
+     * life, so later fits (in an application that trains many networks) start no warm-up of their own.
+     */
+    private static volatile boolean compiled;
+
     private final Thread thread;
     private volatile boolean ready;
     private volatile boolean stopped;
@@ -41,9 +47,9 @@ public final class WarmUp implements AutoCloseable {
     private volatile long recentNanos = Long.MAX_VALUE;
 
     private WarmUp(Network network, int batchSize) {
-        Network copy = copyOf(network, batchSize);
-        if (copy == null || !"vector".equals(Acceleration.implementation())
-                || Runtime.getRuntime().availableProcessors() < 2) {
+        Network copy = compiled || !"vector".equals(Acceleration.implementation())
+                || Runtime.getRuntime().availableProcessors() < 2 ? null : copyOf(network, batchSize);
+        if (copy == null) {
             ready = true;
             thread = null;
             return;
@@ -70,7 +76,10 @@ public final class WarmUp implements AutoCloseable {
      * {@link #ready}.
      */
     public boolean beats(double nanosPerStep) {
-        return ready || recentNanos < 0.8 * nanosPerStep;
+        if (recentNanos < 0.8 * nanosPerStep) {
+            compiled = true;
+        }
+        return ready || compiled;
     }
 
     /** Stops the background training; the warm-up counts as ready from then on. */
