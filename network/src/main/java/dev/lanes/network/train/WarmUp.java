@@ -40,7 +40,6 @@ public final class WarmUp implements AutoCloseable {
      */
     private static volatile boolean compiled;
 
-    private final Thread thread;
     private volatile boolean ready;
     private volatile boolean stopped;
     /** The slowest of the copy's last {@link #RECENT} training steps, in nanoseconds. */
@@ -51,10 +50,9 @@ public final class WarmUp implements AutoCloseable {
                 || Runtime.getRuntime().availableProcessors() < 2 ? null : copyOf(network, batchSize);
         if (copy == null) {
             ready = true;
-            thread = null;
             return;
         }
-        thread = new Thread(() -> train(copy, batchSize), "lanes-warm-up");
+        Thread thread = new Thread(() -> train(copy, batchSize), "lanes-warm-up");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
