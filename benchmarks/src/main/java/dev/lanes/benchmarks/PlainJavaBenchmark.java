@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * GEMM as an application without {@code --add-modules jdk.incubator.vector} gets it: this fork runs without the
- * flag, so {@code lanes} runs its scalar kernels, against the plain-Java peers (netlib's reference Java
- * translation, EJML, ojAlgo). Shapes as in {@link NetworkShapesBenchmark}; the squares are {@code NxNxN-NN}.
+ * flag, so {@code lanes} runs its scalar kernels, against the plain-Java peers: {@code netlib} (which picks its
+ * hand-unrolled Java11BLAS here), netlib's reference Java translation, EJML and ojAlgo. Shapes as in {@link NetworkShapesBenchmark}; the squares are {@code NxNxN-NN}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class PlainJavaBenchmark {
 
-    @Param({"lanes", "netlib-java", "ejml", "ojalgo"})
+    @Param({"lanes", "netlib", "netlib-java", "ejml", "ojalgo"})
     public String impl;
 
     @Param({"f32", "f64"})

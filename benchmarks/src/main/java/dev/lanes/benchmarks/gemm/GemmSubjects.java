@@ -16,7 +16,7 @@ import java.util.List;
 public final class GemmSubjects {
     /** Implementation names accepted by the {@code impl} parameter. */
     public static final List<String> IMPLEMENTATIONS = List.of(
-            "lanes", "lanes-scalar", "naive", "ejml", "ejml-concurrent", "ojalgo", "netlib-vector", "netlib-java", "openblas");
+            "lanes", "lanes-scalar", "naive", "ejml", "ejml-concurrent", "ojalgo", "netlib-vector", "netlib", "netlib-java", "openblas");
 
     /** The subject of a skipped row: nothing is computed. */
     public static final GemmSubject SKIPPED = new GemmSubject() {
@@ -86,6 +86,8 @@ public final class GemmSubjects {
                 return f32 ? EjmlGemm.f32(o, false, 1) : EjmlGemm.f64(o, false, 1);
             case "netlib-vector":
                 return f32 ? NetlibGemm.f32(NetlibGemm.vector(), o) : NetlibGemm.f64(NetlibGemm.vector(), o);
+            case "netlib":
+                return f32 ? NetlibGemm.f32(NetlibGemm.picked(), o) : NetlibGemm.f64(NetlibGemm.picked(), o);
             case "netlib-java":
                 return f32 ? NetlibGemm.f32(NetlibGemm.plainJava(), o) : NetlibGemm.f64(NetlibGemm.plainJava(), o);
             default:

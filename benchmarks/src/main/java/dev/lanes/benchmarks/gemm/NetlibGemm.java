@@ -25,6 +25,14 @@ final class NetlibGemm {
     }
 
     /**
+     * Whatever netlib picks for itself: {@code VectorBLAS} with the incubator module, the hand-unrolled
+     * {@code Java11BLAS} without it (what an application without the flag gets from netlib).
+     */
+    static BLAS picked() {
+        return JavaBLAS.getInstance();
+    }
+
+    /**
      * The plain-Java reference translation ({@code F2jBLAS}). Its class is package-private in netlib, so it is
      * reached reflectively; VectorBLAS inherits its GEMM from the hand-written Java11BLAS, so F2j is the distinct
      * plain-Java row.
