@@ -29,6 +29,19 @@ final class BlockSizes {
     /** Columns of a packed B block for float (a multiple of every float NR); see the class documentation. */
     static final int FLOAT_NC = 512;
 
+    /**
+     * Whether the last, narrower B panel of a float block is padded to a full tile (2 vectors) rather than to whole
+     * vectors. With full tiles only, the one-vector tiles never run, so there are fewer methods for C2 to compile
+     * before training reaches speed: in the reference run the one-vector tiles (used only by the 10-class output
+     * layer) were the last methods compiled, 1.3-1.4 s after start, and held up the switch from the scalar kernels;
+     * padded, the run trained in 2.0-2.2 s against 2.2-2.4 s. It costs the tiny output-layer products 0.9 us (100x10x50
+     * f32: 2.1 to 3.0 us). In double the padding would cost a seventh of a 100x50x784 product (8 lanes: 50 columns
+     * take 7 vectors, padded 8; 96-98 to 111 us), so double pads to whole vectors.
+     */
+    static final boolean FLOAT_LAST_PANEL_FULL = true;
+    /** See {@link #FLOAT_LAST_PANEL_FULL}. */
+    static final boolean DOUBLE_LAST_PANEL_FULL = false;
+
     /** Depth of a packed k block for double. */
     static final int DOUBLE_KC = 512;
     /** Rows of an A block for double (rounded per product to a multiple of MR). */

@@ -16,8 +16,9 @@ import jdk.incubator.vector.VectorSpecies;
  * float: 12x2 vectors 175-191 GFLOPS, 10x2 168-182, 8x2 164-174, 7x2 141-171, 14x2 164-172, 8x3 157-161, 6x4
  * 152-160. Narrower vectors mean AVX2 and its 16 registers, where 12 x 2 would spill: MR is 6 there.
  *
- * <p>Edge panels narrower than {@link #NR} columns (always whole vectors, see {@link FloatMicroKernel}) run one
- * vector column at a time through an MR x 1-vector tile, so no masks enter the hot loop. Loaded by name from the
+ * <p>The last B panel of a block is zero-padded to whole vectors, or to the full {@link #NR} columns where
+ * {@link BlockSizes#FLOAT_LAST_PANEL_FULL} says so; a panel narrower than NR runs one vector column at a time through
+ * an MR x 1-vector tile. Either way no masks enter the hot loop. Loaded by name from the
  * kernel provider: only the vector classes import the incubator module.
  */
 final class VectorFloatMicroKernel implements FloatMicroKernel {
@@ -34,7 +35,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
 
     @Override public int mr() { return MR; }
     @Override public int nr() { return NR; }
-    @Override public int pad() { return L; }
+    @Override public int pad() { return BlockSizes.FLOAT_LAST_PANEL_FULL ? NR : L; }
 
     /**
      * Whole panels of a non-transposed A are packed with gathers, each collecting one panel column (up to L of the
@@ -86,13 +87,13 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 }
             }
             if (whole < nc) {
-                FloatPacking.packB(true, b, ldb, p0, kc, j0 + whole, nc - whole, NR, L, dst, whole * kc);
+                FloatPacking.packB(true, b, ldb, p0, kc, j0 + whole, nc - whole, NR, pad(), dst, whole * kc);
             }
             return;
         }
         for (int jj = 0; jj < nc; jj += NR) {
             int cols = Math.min(NR, nc - jj);
-            int width = FloatPacking.panelWidth(cols, NR, L);
+            int width = FloatPacking.panelWidth(cols, NR, pad());
             int base = jj * kc;
             for (int p = 0; p < kc; p++) {
                 int src = (p0 + p) * ldb + j0 + jj;
