@@ -1,5 +1,7 @@
 package dev.lanes.numerics.kernel;
 
+import java.util.Arrays;
+
 /**
  * Kernels that both implementations share: row argmax is dominated by its data-dependent branch and transpose by
  * memory order, not arithmetic; softmax is shared so that both implementations give bitwise-identical
@@ -27,9 +29,11 @@ final class FloatArrays {
     private FloatArrays() {
     }
 
-    /** Sum of {@code x[from, from + n)} in the order described at {@link #LANES}. */
-    static double sum(float[] x, int from, int n) {
-        float[] lanes = new float[LANES];
+    /**
+     * Sum of {@code x[from, from + n)} in the order described at {@link #LANES}; {@code lanes} is zeroed scratch of
+     * {@link #LANES} elements, zeroed again on return, so a row-wise caller allocates it once.
+     */
+    static double sum(float[] x, int from, int n, float[] lanes) {
         double total = 0;
         for (int start = from; start < from + n; start += BLOCK) {
             int end = Math.min(from + n, start + BLOCK);
@@ -64,7 +68,7 @@ final class FloatArrays {
             }
         }
         float s = lanes[0];
-        java.util.Arrays.fill(lanes, 0f);
+        Arrays.fill(lanes, 0f);
         return s;
     }
 

@@ -143,8 +143,9 @@ final class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public void rowSums(float[] m, float[] out, int rows, int cols) {
+        float[] lanes = new float[FloatArrays.LANES];
         for (int r = 0; r < rows; r++) {
-            out[r] = (float) FloatArrays.sum(m, r * cols, cols);
+            out[r] = (float) FloatArrays.sum(m, r * cols, cols, lanes);
         }
     }
 
@@ -167,7 +168,7 @@ final class ScalarFloatKernels implements FloatKernels {
 
     @Override
     public double sum(float[] x, int n) {
-        return FloatArrays.sum(x, 0, n);
+        return FloatArrays.sum(x, 0, n, new float[FloatArrays.LANES]);
     }
 
     @Override

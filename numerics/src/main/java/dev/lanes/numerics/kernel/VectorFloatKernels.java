@@ -244,8 +244,9 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void rowSums(float[] m, float[] out, int rows, int cols) {
+        float[] lanes = new float[FloatArrays.LANES];
         for (int r = 0; r < rows; r++) {
-            out[r] = (float) sumRange(m, r * cols, cols);
+            out[r] = (float) sumRange(m, r * cols, cols, lanes);
         }
     }
 
@@ -263,7 +264,7 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public double sum(float[] x, int n) {
-        return sumRange(x, 0, n);
+        return sumRange(x, 0, n, new float[FloatArrays.LANES]);
     }
 
     @Override
@@ -331,9 +332,8 @@ final class VectorFloatKernels implements FloatKernels {
         return -1;
     }
 
-    /** Sum of {@code x[from, from + n)} in the block and lane structure of {@link FloatArrays#sum}. */
-    private static double sumRange(float[] x, int from, int n) {
-        float[] lanes = new float[FloatArrays.LANES];
+    /** Sum of {@code x[from, from + n)} in the block and lane structure of {@link FloatArrays#sum}, same scratch. */
+    private static double sumRange(float[] x, int from, int n, float[] lanes) {
         double total = 0;
         for (int start = from; start < from + n; start += FloatArrays.BLOCK) {
             int end = Math.min(from + n, start + FloatArrays.BLOCK);
