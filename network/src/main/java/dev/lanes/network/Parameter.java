@@ -11,6 +11,7 @@ public final class Parameter {
     private final String name;
     private final Matrix value;
     private final Matrix gradient;
+    private double learningRateScale = 1;
 
     /**
      * @param name     unique within a network, e.g. {@code affine1.W}
@@ -41,6 +42,29 @@ public final class Parameter {
     /** The gradient from the last backward pass (a live buffer, overwritten by the next one). */
     public Matrix gradient() {
         return gradient;
+    }
+
+    /**
+     * The factor by which optimisers multiply their learning rate for this parameter: 1 unless set, for example to
+     * 1/√fan-in for LeCun's per-layer rates (Efficient BackProp §4.7).
+     *
+     * @return the factor, finite and ≥ 0
+     */
+    public double learningRateScale() {
+        return learningRateScale;
+    }
+
+    /**
+     * Sets {@link #learningRateScale()}.
+     *
+     * @param scale the factor, finite and ≥ 0 (0 freezes the parameter)
+     * @throws IllegalArgumentException when {@code scale} is negative, NaN or infinite
+     */
+    public void learningRateScale(double scale) {
+        if (!(scale >= 0 && scale <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException(name + ": the learning-rate scale must be finite and >= 0, got " + scale);
+        }
+        this.learningRateScale = scale;
     }
 
     @Override

@@ -69,7 +69,7 @@ final class DivergenceWatch {
                 throw new DivergenceException(iteration, "the gradient of " + p.name() + " (row " + at / g.cols()
                         + ", column " + at % g.cols() + ") is " + g.unsafeGet(at));
             }
-            largestGradient = Math.max(largestGradient, m);
+            largestGradient = Math.max(largestGradient, m * p.learningRateScale());
         }
         double change = optimizer.maxChange(largestGradient);
         if (!(largestParameter + change <= PARAMETER_BOUND)) {
@@ -77,7 +77,7 @@ final class DivergenceWatch {
         }
         if (!(largestParameter + change <= PARAMETER_BOUND)) {
             throw new DivergenceException(iteration, format("the update could move a parameter by up to %.3g "
-                    + "(the largest gradient element is %.3g and the largest parameter %.3g), past %.0e, which no "
+                    + "(the largest scaled gradient element is %.3g and the largest parameter %.3g), past %.0e, which no "
                     + "sane run reaches", change, largestGradient, largestParameter, PARAMETER_BOUND));
         }
         largestParameter += change;

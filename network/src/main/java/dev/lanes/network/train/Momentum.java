@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * SGD with momentum: {@code v = mu·v − lr·g; p += v}. With Nesterov's correction the step is taken from the
+ * SGD with momentum: {@code v = mu·v − lr·s·g; p += v}, where s is the parameter's learning-rate scale. With Nesterov's correction the step is taken from the
  * look-ahead point, which for this update reduces to {@code p += mu·v − lr·g} (v already updated), so it costs
  * one extra axpy and no extra forward pass. Velocities are allocated on the first step, one per parameter.
  */
@@ -51,11 +51,12 @@ public final class Momentum implements Optimizer {
                 v = Matrix.zeros(p.value().dtype(), p.value().rows(), p.value().cols());
                 velocity.put(p, v);
             }
+            double rate = lr * p.learningRateScale();
             Ops.scale(v, mu, v);
-            Ops.axpy(-lr, p.gradient(), v);
+            Ops.axpy(-rate, p.gradient(), v);
             if (nesterov) {
                 Ops.axpy(mu, v, p.value());
-                Ops.axpy(-lr, p.gradient(), p.value());
+                Ops.axpy(-rate, p.gradient(), p.value());
             } else {
                 Ops.axpy(1, v, p.value());
             }

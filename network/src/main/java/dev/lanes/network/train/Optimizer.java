@@ -10,7 +10,8 @@ public interface Optimizer {
 
     /**
      * An upper bound on how far the next {@link #step} can move any parameter element when no gradient element
-     * exceeds {@code maxGradient} in magnitude. The trainer refuses a step whose bound could carry a parameter
+     * exceeds {@code maxGradient} in magnitude once multiplied by its parameter's
+     * {@link Parameter#learningRateScale()}. The trainer refuses a step whose bound could carry a parameter
      * past what a sane run reaches, before it changes anything, so an update can never overflow the parameters
      * (undoing one afterwards would need a copy of every parameter per step, or could not be done exactly).
      *

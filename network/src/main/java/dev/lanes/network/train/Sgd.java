@@ -5,7 +5,7 @@ import dev.lanes.numerics.Ops;
 import java.util.Collection;
 import java.util.Objects;
 
-/** Plain stochastic gradient descent: {@code p −= lr·g}. */
+/** Plain stochastic gradient descent: {@code p −= lr·s·g}, where s is the parameter's learning-rate scale. */
 public final class Sgd implements Optimizer {
     private final LearningRateSchedule schedule;
     private long steps;
@@ -24,7 +24,7 @@ public final class Sgd implements Optimizer {
     public void step(Collection<Parameter> params) {
         double lr = schedule.checkedRate(steps++);
         for (Parameter p : params) {
-            Ops.axpy(-lr, p.gradient(), p.value());
+            Ops.axpy(-lr * p.learningRateScale(), p.gradient(), p.value());
         }
     }
 

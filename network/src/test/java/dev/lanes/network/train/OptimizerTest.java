@@ -22,6 +22,23 @@ class OptimizerTest {
     }
 
     @Test
+    void learningRateScaleMultipliesEachParametersStep() {
+        Parameter doubled = scalar(1, 0.5);
+        Parameter frozen = scalar(1, 0.5);
+        doubled.learningRateScale(2);
+        frozen.learningRateScale(0);
+        new Sgd(0.1).step(List.of(doubled, frozen));
+        assertEquals(0.9, doubled.value().get(0, 0), 1e-15);
+        assertEquals(1, frozen.value().get(0, 0));
+        Momentum m = new Momentum(0.1, 0.9, false);
+        m.step(List.of(doubled, frozen));
+        assertEquals(0.8, doubled.value().get(0, 0), 1e-15, "v = -0.1 * 2 * 0.5");
+        assertEquals(1, frozen.value().get(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> doubled.learningRateScale(-1));
+        assertThrows(IllegalArgumentException.class, () -> doubled.learningRateScale(Double.NaN));
+    }
+
+    @Test
     void momentumAccumulatesVelocity() {
         Parameter p = scalar(1, 1);
         Momentum m = new Momentum(0.1, 0.9, false);
