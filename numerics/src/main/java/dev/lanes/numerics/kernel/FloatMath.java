@@ -13,8 +13,8 @@ final class FloatMath {
         float v = Math.min(Math.max(x, Transcendentals.FLOAT_EXP_LO), Transcendentals.FLOAT_EXP_HI);
         float roundPlusK = Math.fma(v, Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND);
         float k = roundPlusK - Transcendentals.FLOAT_ROUND;
-        float r = Math.fma(-k, Transcendentals.FLOAT_LN2_HI, v);
-        r = Math.fma(-k, Transcendentals.FLOAT_LN2_LO, r);
+        float r = Math.fma(k, -Transcendentals.FLOAT_LN2_HI, v);
+        r = Math.fma(k, -Transcendentals.FLOAT_LN2_LO, r);
         float y = Math.fma(polynomial(r, Transcendentals.FLOAT_EXP_P), r * r, r) + 1f;
         int e = Transcendentals.exponentFloat(roundPlusK);
         int half = e >> 1;

@@ -15,6 +15,7 @@ package dev.lanes.numerics.kernel;
  *
  * <p>tanh(x): for |x| < 0.625, x + x^3 P(x^2)/Q(x^2) (Cephes; Q is 1 for float); otherwise
  * sign(x) (1 - 2 / (e^(2|x|) + 1)), which saturates to +-1 without a special case.
+ * The vector kernels add k to y's exponent bits instead when every lane's result is normal: the same bits.
  */
 final class Transcendentals {
     private Transcendentals() {
@@ -22,6 +23,8 @@ final class Transcendentals {
 
     static final float FLOAT_EXP_LO = -104f;
     static final float FLOAT_EXP_HI = 89f;
+    /** Up to this |x|, k = round(x / ln 2) is within [-125, 127], where y * 2^k is normal for y in [0.7, 1.42]. */
+    static final float FLOAT_EXP_FAST = 86f;
     static final float FLOAT_LOG2E = 1.44269504088896341f;
     static final float FLOAT_ROUND = 12582912f;
     /** The bits of {@link #FLOAT_ROUND}: ROUND + k, for an integer |k| < 2^22, has the bits ROUND_BITS + k. */
@@ -33,6 +36,8 @@ final class Transcendentals {
 
     static final double DOUBLE_EXP_LO = -746;
     static final double DOUBLE_EXP_HI = 710;
+    /** Up to this |x|, k is within [-1021, 1021], where y * 2^k is normal. */
+    static final double DOUBLE_EXP_FAST = 707;
     static final double DOUBLE_LOG2E = 1.4426950408889634074;
     static final double DOUBLE_ROUND = 6755399441055744.0;
     static final long DOUBLE_ROUND_BITS = 0x4338000000000000L;

@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorOperators;
 
 /**
  * The two steps of exp and tanh that work on the bits of a vector, per element type, since they need int lanes for
- * float and long lanes for double: {@code y * 2^(k/2) * 2^(k - k/2)} (see {@link Transcendentals}) and copying a
- * sign.
+ * float and long lanes for double: {@code y * 2^(k/2) * 2^(k - k/2)} (see {@link Transcendentals}) and its shortcut
+ * for normal results.
  */
 final class VectorBits {
     private VectorBits() {
@@ -33,14 +33,19 @@ final class VectorBits {
         return y.mul(s1).mul(s2);
     }
 
-    /** Each lane of t (zero or positive) with the sign bit of x. */
-    static FloatVector copySignFloat(FloatVector t, FloatVector x) {
-        return t.reinterpretAsInts().or(x.reinterpretAsInts().and(Integer.MIN_VALUE)).reinterpretAsFloats();
+    /**
+     * {@code y * 2^k} for each lane's {@code ROUND + k}, when y * 2^k is a normal number: k is added to y's exponent
+     * field. Shifting ROUND's bits left by the mantissa width leaves 0, so the shifted sum is k's shifted bits.
+     */
+    static FloatVector addToExponentFloat(FloatVector y, FloatVector roundPlusK) {
+        IntVector k = roundPlusK.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23);
+        return y.reinterpretAsInts().add(k).reinterpretAsFloats();
     }
 
-    /** Each lane of t (zero or positive) with the sign bit of x. */
-    static DoubleVector copySignDouble(DoubleVector t, DoubleVector x) {
-        return t.reinterpretAsLongs().or(x.reinterpretAsLongs().and(Long.MIN_VALUE)).reinterpretAsDoubles();
+    /** {@code y * 2^k} for each lane's {@code ROUND + k}, when y * 2^k is a normal number; see the float version. */
+    static DoubleVector addToExponentDouble(DoubleVector y, DoubleVector roundPlusK) {
+        LongVector k = roundPlusK.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52);
+        return y.reinterpretAsLongs().add(k).reinterpretAsDoubles();
     }
 
     /*
@@ -75,11 +80,8 @@ final class VectorBits {
         return p.fma(r, DoubleVector.broadcast(r.species(), c[11]));
     }
 
-    /**
-     * {@code P(z) / Q(z)} of {@code Transcendentals.FLOAT_TANH_P} and {@code FLOAT_TANH_Q}: Q is 1, and dividing by 1
-     * is exact, so the division is left out.
-     */
-    static FloatVector tanhRatioFloat(FloatVector z) {
+    /** {@code Transcendentals.FLOAT_TANH_P} at each lane of z. */
+    static FloatVector tanhNumeratorFloat(FloatVector z) {
         float[] c = Transcendentals.FLOAT_TANH_P;
         FloatVector p = z.fma(FloatVector.broadcast(z.species(), c[0]), FloatVector.broadcast(z.species(), c[1]));
         p = p.fma(z, FloatVector.broadcast(z.species(), c[2]));
@@ -87,15 +89,23 @@ final class VectorBits {
         return p.fma(z, FloatVector.broadcast(z.species(), c[4]));
     }
 
-    /** {@code P(z) / Q(z)} of {@code Transcendentals.DOUBLE_TANH_P} and {@code DOUBLE_TANH_Q}. */
-    static DoubleVector tanhRatioDouble(DoubleVector z) {
+    /** {@code Transcendentals.FLOAT_TANH_Q}, which is 1. */
+    static FloatVector tanhDenominatorFloat(FloatVector z) {
+        return FloatVector.broadcast(z.species(), Transcendentals.FLOAT_TANH_Q[0]);
+    }
+
+    /** {@code Transcendentals.DOUBLE_TANH_P} at each lane of z. */
+    static DoubleVector tanhNumeratorDouble(DoubleVector z) {
         double[] a = Transcendentals.DOUBLE_TANH_P;
-        double[] b = Transcendentals.DOUBLE_TANH_Q;
         DoubleVector p = z.fma(DoubleVector.broadcast(z.species(), a[0]), DoubleVector.broadcast(z.species(), a[1]));
-        p = p.fma(z, DoubleVector.broadcast(z.species(), a[2]));
+        return p.fma(z, DoubleVector.broadcast(z.species(), a[2]));
+    }
+
+    /** {@code Transcendentals.DOUBLE_TANH_Q} at each lane of z. */
+    static DoubleVector tanhDenominatorDouble(DoubleVector z) {
+        double[] b = Transcendentals.DOUBLE_TANH_Q;
         DoubleVector q = z.fma(DoubleVector.broadcast(z.species(), b[0]), DoubleVector.broadcast(z.species(), b[1]));
         q = q.fma(z, DoubleVector.broadcast(z.species(), b[2]));
-        q = q.fma(z, DoubleVector.broadcast(z.species(), b[3]));
-        return p.div(q);
+        return q.fma(z, DoubleVector.broadcast(z.species(), b[3]));
     }
 }

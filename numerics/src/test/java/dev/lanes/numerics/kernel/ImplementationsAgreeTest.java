@@ -108,6 +108,41 @@ class ImplementationsAgreeTest {
         }
     }
 
+    /**
+     * The values a network feeds exp, tanh and sigmoid, where whole vectors take the vector kernels' shortcut for
+     * normal results (|x| <= 86 for float, 707 for double), and now and then one lane beyond it, at the edge, tiny
+     * or signed zero, which sends its vector down the full path.
+     */
+    @Property(tries = 60)
+    void transcendentalsOnOrdinaryInputsGiveTheScalarBits(@ForAll @IntRange(max = 300) int n, @ForAll long seed) {
+        Kernels vector = KernelProvider.vector().orElse(null);
+        if (vector == null) {
+            return;
+        }
+        Kernels scalar = KernelProvider.scalar();
+        Random rng = new Random(seed);
+        float[] x = new float[n];
+        double[] xd = new double[n];
+        float[] odd = {86f, -86f, 86.5f, -87.5f, 89f, -104f, 1e-30f, Float.MIN_VALUE, -0f, 0.625f};
+        double[] oddDouble = {707, -707, 708, -745, 709.9, 1e-300, Double.MIN_VALUE, -0.0, 0.625, 20};
+        for (int i = 0; i < n; i++) {
+            boolean outlier = rng.nextInt(64) == 0;
+            x[i] = outlier ? odd[rng.nextInt(odd.length)] : (float) ((rng.nextDouble() * 2 - 1) * 86);
+            xd[i] = outlier ? oddDouble[rng.nextInt(oddDouble.length)] : (rng.nextDouble() * 2 - 1) * 707;
+        }
+        for (String op : new String[] {"exp", "tanh", "sigmoid"}) {
+            float[][] f = new float[2][n];
+            double[][] d = new double[2][n];
+            for (int k = 0; k < 2; k++) {
+                Kernels kernels = k == 0 ? scalar : vector;
+                unary(op, kernels.floats(), x, f[k], n);
+                unary(op, kernels.doubles(), xd, d[k], n);
+            }
+            assertArrayEquals(bits(f[0]), bits(f[1]), op + " float, n = " + n);
+            assertArrayEquals(bits(d[0]), bits(d[1]), op + " double, n = " + n);
+        }
+    }
+
     private static void unary(String op, FloatKernels k, float[] x, float[] out, int n) {
         switch (op) {
             case "exp" -> k.exp(x, out, n);
