@@ -144,8 +144,13 @@ public final class Trainer {
             throw new IllegalArgumentException("fit: " + epochs + " epochs of " + perEpoch + " iterations is too many");
         }
         int total = (int) planned;
-        boolean ahead = Parallelism.threads() > 1 && Runtime.getRuntime().availableProcessors() > 1 && total > 1;
-        try (Batches batches = new Batches(order, x, labels, values, ahead)) {
+        int threads = Math.min(Parallelism.threads(), Runtime.getRuntime().availableProcessors());
+        DataParallelStep chunked = DataParallelStep.chunks(order.batchSize()) > 1 && replicable()
+                ? new DataParallelStep(network, order.batchSize(), threads) : null;
+        // with chunks, the threads gather their own rows; without, a second thread gathers the next batch
+        boolean ahead = chunked == null && threads > 1 && total > 1;
+        try (DataParallelStep parallel = chunked;
+             Batches batches = new Batches(order, x, labels, values, ahead, parallel != null)) {
             List<Parameter> params = List.copyOf(network.parameters().values());
             List<EpochReport> reports = new ArrayList<>();
             DivergenceWatch watch = new DivergenceWatch(network, params);
@@ -167,7 +172,7 @@ public final class Trainer {
                 int epoch = it / perEpoch + 1;
                 int pos = it % perEpoch;
                 Batch batch = batches.get(it, it + 1 < total);
-                double loss = step(it, batch, params, watch);
+                double loss = step(it, batch, params, watch, parallel, scalar);
                 if (scalar) {
                     double took = System.nanoTime() - stepStart;
                     scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
@@ -199,18 +204,44 @@ public final class Trainer {
     }
 
     /** Loss, backward and update of one batch; nothing is updated when the run is diverging. */
-    private double step(int iteration, Batch batch, List<Parameter> params, DivergenceWatch watch) {
-        double loss = network.loss(batch.x, batch.targets);
-        watch.checkLoss(iteration, loss);
-        network.backward();
+    private double step(int iteration, Batch batch, List<Parameter> params, DivergenceWatch watch,
+                        DataParallelStep parallel, boolean onScalar) {
+        double loss;
+        if (batch.chunks.length == 1) {
+            Chunk all = batch.chunks[0];
+            if (!batch.gathered) {
+                all.gather();
+            }
+            loss = network.loss(all.x, all.targets);
+            watch.checkLoss(iteration, loss);
+            network.backward();
+        } else {
+            loss = parallel.lossAndGradients(batch.chunks, onScalar);
+            watch.checkLoss(iteration, loss);
+        }
         watch.checkStep(iteration, optimizer);
         optimizer.step(params);
         return loss;
     }
 
+    /** A batch of {@code size} rows for this trainer's network, in chunks when {@code chunked}. */
+    Batch newBatch(int size, int[] sourceLabels, Matrix sourceValues, boolean chunked) {
+        return new Batch(size, sourceLabels, sourceValues, chunked);
+    }
+
+    /** Whether the network can be cut into {@link Network#replica}s (not with layers added as instances). */
+    private boolean replicable() {
+        try {
+            network.kinds();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /**
      * The batch of each iteration, in order. With {@code ahead}, the next iteration's batch is gathered into a second
-     * set of buffers by a {@link BatchPrefetch} while the current one trains; the batches are the same either way.
+     * set of buffers by a {@link HelperThread} while the current one trains; the batches are the same either way.
      */
     private final class Batches implements AutoCloseable {
         private final BatchOrder order;
@@ -218,46 +249,48 @@ public final class Trainer {
         private final int perEpoch;
         private final Batch[] full = new Batch[2];
         private final Batch[] last = new Batch[2];
-        private final BatchPrefetch prefetch;
+        private final HelperThread prefetch;
 
-        Batches(BatchOrder order, Matrix x, int[] labels, Matrix values, boolean ahead) {
+        Batches(BatchOrder order, Matrix x, int[] labels, Matrix values, boolean ahead, boolean chunked) {
             this.order = order;
             this.x = x;
             this.perEpoch = order.iterationsPerEpoch();
             int remainder = order.size(perEpoch - 1);
             for (int set = 0; set < (ahead ? 2 : 1); set++) {
-                full[set] = new Batch(order.batchSize(), labels, values);
-                last[set] = remainder == order.batchSize() ? full[set] : new Batch(remainder, labels, values);
+                full[set] = newBatch(order.batchSize(), labels, values, chunked);
+                last[set] = remainder == order.batchSize() ? full[set] : newBatch(remainder, labels, values, chunked);
             }
-            prefetch = ahead ? new BatchPrefetch() : null;
+            prefetch = ahead ? new HelperThread("lanes-batch-prefetch") : null;
         }
 
-        /** The gathered batch of iteration {@code it}; {@code more} says whether another iteration follows. */
+        /**
+         * The batch of iteration {@code it}, ready for its chunks to be gathered (already gathered when prefetched);
+         * {@code more} says whether another iteration follows.
+         */
         Batch get(int it, boolean more) {
             if (prefetch == null) {
-                return gather(it, 0);
+                return prepare(it, 0);
             }
             Batch batch;
             if (it == 0) {
-                batch = gather(0, 0);
+                // gathered now: preparing the next batch may overwrite the order it reads (sampling with replacement)
+                batch = prepare(0, 0);
+                batch.gatherAll();
             } else {
                 prefetch.await();
                 batch = buffer(it, it & 1);
             }
             if (more) {
-                int next = it + 1;
-                int offset = order.prepare(next % perEpoch);
-                Batch nextBatch = buffer(next, next & 1);
-                int[] indices = order.indices();
-                prefetch.start(() -> nextBatch.gather(x, indices, offset));
+                Batch nextBatch = prepare(it + 1, (it + 1) & 1);
+                prefetch.start(nextBatch::gatherAll);
             }
             return batch;
         }
 
-        private Batch gather(int it, int set) {
+        private Batch prepare(int it, int set) {
             int offset = order.prepare(it % perEpoch);
             Batch batch = buffer(it, set);
-            batch.gather(x, order.indices(), offset);
+            batch.select(x, order.indices(), offset);
             return batch;
         }
 
@@ -273,8 +306,48 @@ public final class Trainer {
         }
     }
 
-    /** A preallocated batch of inputs and targets, refilled in place every iteration. */
-    private final class Batch {
+    /**
+     * A preallocated batch of inputs and targets, refilled in place every iteration: one {@link Chunk}, or the
+     * {@link DataParallelStep#chunks} of its row count.
+     */
+    final class Batch {
+        final int size;
+        final Chunk[] chunks;
+        /** Set by {@link #gatherAll} (a prefetch), cleared when the batch is pointed at new rows. */
+        boolean gathered;
+
+        Batch(int size, int[] sourceLabels, Matrix sourceValues, boolean chunked) {
+            this.size = size;
+            chunks = new Chunk[chunked ? DataParallelStep.chunks(size) : 1];
+            for (int c = 0; c < chunks.length; c++) {
+                int start = DataParallelStep.chunkStart(c, size, chunks.length);
+                int end = DataParallelStep.chunkStart(c + 1, size, chunks.length);
+                chunks[c] = new Chunk(start, end - start, sourceLabels, sourceValues);
+            }
+        }
+
+        /** Points every chunk at its rows: {@code order[offset + chunk start ...]} of {@code source}. */
+        void select(Matrix source, int[] order, int offset) {
+            gathered = false;
+            for (Chunk c : chunks) {
+                c.select(source, order, offset);
+            }
+        }
+
+        void gatherAll() {
+            for (Chunk c : chunks) {
+                c.gather();
+            }
+            gathered = true;
+        }
+    }
+
+    /**
+     * Rows of a batch with their targets, gathered by the thread that computes them; gathering twice (a prefetched
+     * batch) copies the same rows again.
+     */
+    final class Chunk {
+        final int start;
         final int size;
         final Matrix x;
         final Targets targets;
@@ -282,8 +355,12 @@ public final class Trainer {
         private final int[] sourceLabels;
         private final Matrix values;
         private final Matrix sourceValues;
+        private Matrix source;
+        private int[] order;
+        private int offset;
 
-        Batch(int size, int[] sourceLabels, Matrix sourceValues) {
+        private Chunk(int start, int size, int[] sourceLabels, Matrix sourceValues) {
+            this.start = start;
             this.size = size;
             this.x = Matrix.zeros(network.dtype(), size, network.inputSize());
             this.sourceLabels = sourceLabels;
@@ -299,7 +376,13 @@ public final class Trainer {
             }
         }
 
-        void gather(Matrix source, int[] order, int offset) {
+        private void select(Matrix source, int[] order, int offset) {
+            this.source = source;
+            this.order = order;
+            this.offset = offset + start;
+        }
+
+        void gather() {
             Ops.gatherRows(source, order, offset, x);
             if (labels != null) {
                 for (int i = 0; i < size; i++) {

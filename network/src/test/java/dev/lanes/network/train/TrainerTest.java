@@ -111,26 +111,35 @@ class TrainerTest {
         assertTrue(r.last().trainAccuracy() >= 0 && r.last().testAccuracy() >= 0, r::toString);
     }
 
-    /** With two threads the next batch is gathered ahead on another core; the training is the same to the bit. */
+    /**
+     * The training is the same to the bit on 1, 2 and 3 threads: with batches of 7 rows (one chunk) the next batch
+     * is gathered ahead on another core; with 150 rows the batch is cut into three chunks computed on up to three
+     * threads, and the last batch of each epoch (20 rows) is one chunk again.
+     */
     @ParameterizedTest
     @EnumSource(Trainer.Sampling.class)
-    void theSameSeedsGiveTheSameBitsOnOneOrTwoThreads(Trainer.Sampling sampling) {
-        int[] y = new int[90];
-        Matrix x = blobs(90, y, 3);
-        Network a = small();
-        Network b = small();
-        int before = Parallelism.threads();
-        try {
-            Parallelism.setThreads(1);
-            Trainer.builder(a).batchSize(7).epochs(3).seed(9).sampling(sampling).build().fit(x, y, null, null);
-            Parallelism.setThreads(2);
-            Trainer.builder(b).batchSize(7).epochs(3).seed(9).sampling(sampling).build().fit(x, y, null, null);
-        } finally {
-            Parallelism.setThreads(before);
-        }
-        for (String name : a.parameters().keySet()) {
-            assertArrayEquals(a.parameters().get(name).value().toDoubleArray(),
-                    b.parameters().get(name).value().toDoubleArray(), name);
+    void theSameSeedsGiveTheSameBitsOnAnyNumberOfThreads(Trainer.Sampling sampling) {
+        int[] y = new int[320];
+        Matrix x = blobs(320, y, 3);
+        for (int batch : new int[] {7, 150}) {
+            Network[] nets = {small(), small(), small()};
+            int before = Parallelism.threads();
+            try {
+                for (int t = 0; t < nets.length; t++) {
+                    Parallelism.setThreads(t + 1);
+                    Trainer.builder(nets[t]).batchSize(batch).epochs(3).seed(9).sampling(sampling).build()
+                            .fit(x, y, null, null);
+                }
+            } finally {
+                Parallelism.setThreads(before);
+            }
+            for (int t = 1; t < nets.length; t++) {
+                for (String name : nets[0].parameters().keySet()) {
+                    assertArrayEquals(nets[0].parameters().get(name).value().toDoubleArray(),
+                            nets[t].parameters().get(name).value().toDoubleArray(),
+                            name + ", batch " + batch + ", " + (t + 1) + " threads");
+                }
+            }
         }
     }
 
