@@ -6,6 +6,7 @@ import dev.ludovic.netlib.blas.NativeBLAS;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * {@code dev.ludovic.netlib:blas} three ways. BLAS is column-major, so the row-major product C = op(A) op(B) is
@@ -58,6 +59,14 @@ final class NetlibGemm {
             throw new NotApplicable("openblas with threads=" + threads + " needs OPENBLAS_NUM_THREADS=" + threads
                     + " in the environment of the JMH launcher (it is " + (env == null ? "unset" : env) + ")");
         }
+        return loadOpenBlas();
+    }
+
+    /**
+     * Loads the system's native BLAS through netlib's JNI binding and checks that it is OpenBLAS. OpenBLAS picks its
+     * kernels (its "core") as it loads; with {@code OPENBLAS_VERBOSE=2} in the environment it prints the choice.
+     */
+    static NativeBLAS loadOpenBlas() throws NotApplicable {
         NativeBLAS blas;
         try {
             blas = NativeBLAS.getInstance();
@@ -67,22 +76,30 @@ final class NetlibGemm {
         }
         // Loads the library for real so the check below sees it mapped.
         blas.ddot(1, new double[] {1}, 1, new double[] {1}, 1);
-        if (!openBlasMapped()) {
-            throw new NotApplicable("the native BLAS loaded is not OpenBLAS (libblas.so.3 points elsewhere)");
+        try {
+            if (mappedOpenBlas().isEmpty()) {
+                throw new NotApplicable("the native BLAS loaded is not OpenBLAS (libblas.so.3 points elsewhere)");
+            }
+        } catch (IOException e) {
+            // No /proc/self/maps to tell by: trust the loader.
         }
         return blas;
     }
 
-    private static boolean openBlasMapped() {
+    /**
+     * The OpenBLAS file mapped into this process, if one is; on Debian its name carries the version
+     * ({@code libopenblasp-r0.3.21.so}).
+     *
+     * @throws IOException where {@code /proc/self/maps} cannot be read, so nothing can be told
+     */
+    static Optional<String> mappedOpenBlas() throws IOException {
         Path maps = Path.of("/proc/self/maps");
         if (!Files.isReadable(maps)) {
-            return true;
+            throw new IOException(maps + " is not readable");
         }
-        try {
-            return Files.readString(maps).contains("openblas");
-        } catch (IOException e) {
-            return true;
-        }
+        // Each line ends in the mapped file's path, the only field that starts with a slash.
+        return Files.readAllLines(maps).stream().filter(line -> line.indexOf('/') >= 0)
+                .map(line -> line.substring(line.indexOf('/'))).filter(file -> file.contains("openblas")).findFirst();
     }
 
     static GemmSubject f32(BLAS blas, Operands o) {

@@ -4,8 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One JMH result row: which benchmark, its parameters, its score, and its secondary results. */
-record Result(String benchmark, Map<String, String> params, double score, String unit,
+/**
+ * One JMH result row: which benchmark, its parameters, its score with JMH's score error (the half-width of its 99.9%
+ * confidence interval over every measured iteration of every fork; NaN when there were too few iterations), and its
+ * secondary results.
+ */
+record Result(String benchmark, Map<String, String> params, double score, double scoreError, String unit,
               Map<String, Double> secondary, String jdk, String vm, int forks, String settings) {
 
     /** Rows from one JMH JSON document. */
@@ -38,7 +42,8 @@ record Result(String benchmark, Map<String, String> params, double score, String
         String settings = forks + (forks == 1 ? " fork, " : " forks, ")
                 + (int) number(row.get("warmupIterations")) + " x " + row.get("warmupTime") + " warm-up, "
                 + (int) number(row.get("measurementIterations")) + " x " + row.get("measurementTime") + " measured";
-        return new Result(benchmark, params, number(primary.get("score")), (String) primary.get("scoreUnit"),
+        return new Result(benchmark, params, number(primary.get("score")), number(primary.get("scoreError")),
+                (String) primary.get("scoreUnit"),
                 secondary, String.valueOf(row.get("jdkVersion")),
                 row.get("vmName") + " " + row.get("vmVersion"), forks, settings);
     }
@@ -58,11 +63,20 @@ record Result(String benchmark, Map<String, String> params, double score, String
 
     /** Microseconds per operation, whatever unit JMH used. */
     double micros() {
+        return score * microsPerUnit();
+    }
+
+    /** The score error in microseconds per operation; NaN when JMH could not compute one. */
+    double errorMicros() {
+        return scoreError * microsPerUnit();
+    }
+
+    private double microsPerUnit() {
         return switch (unit) {
-            case "ns/op" -> score / 1000;
-            case "us/op" -> score;
-            case "ms/op" -> score * 1000;
-            case "s/op" -> score * 1e6;
+            case "ns/op" -> 1e-3;
+            case "us/op" -> 1;
+            case "ms/op" -> 1e3;
+            case "s/op" -> 1e6;
             default -> throw new IllegalArgumentException("unexpected JMH unit " + unit + " for " + benchmark);
         };
     }
