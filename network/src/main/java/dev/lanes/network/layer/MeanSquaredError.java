@@ -45,7 +45,9 @@ public final class MeanSquaredError implements Loss {
             int[] labels = targets.labels();
             for (int r = 0; r < n; r++) {
                 int i = r * scores.cols() + labels[r];
-                diff.unsafeSet(i, scores.unsafeGet(i) - on);
+                // the target rounded to the element type first, as a matrix of target values would hold it
+                diff.unsafeSet(i, on);
+                diff.unsafeSet(i, scores.unsafeGet(i) - diff.unsafeGet(i));
             }
         } else {
             Ops.sub(scores, targets.values(), diff);

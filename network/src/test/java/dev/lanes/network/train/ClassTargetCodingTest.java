@@ -32,12 +32,14 @@ class ClassTargetCodingTest {
         Matrix scores = Matrix.gaussian(type, 4, 3, 0, 1, new Random(4));
         MeanSquaredError byLabel = new MeanSquaredError();
         MeanSquaredError byRow = new MeanSquaredError();
-        double a = byLabel.forward(scores, Targets.classes(labels, -1, 1));
-        double b = byRow.forward(scores, Targets.values(coded(type, labels, 3, -1, 1)));
-        assertEquals(b, a, 0);
-        Matrix ga = byLabel.backward();
-        Matrix gb = byRow.backward();
-        assertEquals(gb.toString(), ga.toString());
+        for (double[] coding : new double[][] {{-1, 1}, {0.1, 0.9}, {-1.7159, 1.7159}}) {
+            double a = byLabel.forward(scores, Targets.classes(labels, coding[0], coding[1]));
+            double b = byRow.forward(scores, Targets.values(coded(type, labels, 3, coding[0], coding[1])));
+            assertEquals(b, a, 0, () -> "coding " + coding[0] + "/" + coding[1]);
+            Matrix ga = byLabel.backward();
+            Matrix gb = byRow.backward();
+            assertEquals(gb.toString(), ga.toString());
+        }
     }
 
     @Test
