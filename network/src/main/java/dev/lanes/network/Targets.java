@@ -76,7 +76,11 @@ public final class Targets {
         return on;
     }
 
-    /** True for class indices coded as one-hot rows (0 and 1), the only coding softmax cross-entropy takes. */
+    /**
+     * Whether these are class indices coded as one-hot rows (0 and 1), the only coding softmax cross-entropy takes.
+     *
+     * @return true for one-hot class indices, false for another coding or for target values
+     */
     public boolean isOneHot() {
         return labels != null && off == 0 && on == 1;
     }

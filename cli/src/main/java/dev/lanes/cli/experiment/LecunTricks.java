@@ -63,6 +63,10 @@ public final class LecunTricks implements Experiment {
         }
     }
 
+    /** The experiment with its default sizes, as {@code lanes experiment} runs it. */
+    public LecunTricks() {
+    }
+
     @Override
     public String name() {
         return "lecun-tricks";

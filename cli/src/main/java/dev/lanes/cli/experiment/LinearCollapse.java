@@ -49,6 +49,10 @@ public final class LinearCollapse implements Experiment {
         }
     }
 
+    /** The experiment with its default sizes, as {@code lanes experiment} runs it. */
+    public LinearCollapse() {
+    }
+
     @Override
     public String name() {
         return "linear-collapse";

@@ -72,6 +72,10 @@ public final class NumericalVsBackprop implements Experiment {
         }
     }
 
+    /** The experiment with its default sizes, as {@code lanes experiment} runs it. */
+    public NumericalVsBackprop() {
+    }
+
     @Override
     public String name() {
         return "numerical-vs-backprop";
@@ -205,7 +209,7 @@ public final class NumericalVsBackprop implements Experiment {
         for (int hidden : sizes.hidden()) {
             Network net = Network.builder(784).dtype(DType.FLOAT64).seed(seed).init(Init.gaussian(0.01))
                     .affine(hidden).sigmoid().affine(10).softmaxCrossEntropy().build();
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < 100; i++) {
                 net.gradients(x, t);
                 net.loss(x, t);
             }

@@ -62,6 +62,10 @@ public final class VanishingGradient implements Experiment {
         }
     }
 
+    /** The experiment with its default sizes, as {@code lanes experiment} runs it. */
+    public VanishingGradient() {
+    }
+
     @Override
     public String name() {
         return "vanishing-gradient";

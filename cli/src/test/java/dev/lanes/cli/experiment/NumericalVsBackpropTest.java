@@ -14,10 +14,10 @@ class NumericalVsBackpropTest {
     @Test
     void backpropIsAThousandTimesFasterAndGivesTheSameGradient() {
         List<NumericalVsBackprop.Row> rows = NumericalVsBackprop.run(
-                new NumericalVsBackprop.Sizes(new int[] {30}, 100, 300, false), 1);
+                new NumericalVsBackprop.Sizes(new int[] {30}, 100, 100, false), 1);
         NumericalVsBackprop.Row r = rows.get(0);
         assertEquals(23_860, r.parameters());
-        assertEquals(300 + 30 + 300 + 10, r.differenced());
+        assertEquals(100 + 30 + 300 + 10, r.differenced());
         assertTrue(r.speedup() >= 1000, r::toString);
         assertTrue(r.maxRelativeError() <= 1e-6, r::toString);
     }
