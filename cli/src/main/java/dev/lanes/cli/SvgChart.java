@@ -38,6 +38,9 @@ public final class SvgChart {
         /**
          * Checks the lengths and copies the arrays.
          *
+         * @param name the legend entry
+         * @param x    the x values
+         * @param y    the y values, as many as x
          * @throws IllegalArgumentException when the arrays differ in length or are empty
          */
         public Series {

@@ -14,6 +14,10 @@ public record Curve(String name, double[] examples, double[] accuracy, boolean d
     /**
      * Copies the arrays.
      *
+     * @param name     the setting
+     * @param examples examples seen at each point
+     * @param accuracy test accuracy at each point
+     * @param diverged whether the loss stopped being finite
      * @throws IllegalArgumentException when they differ in length
      */
     public Curve {

@@ -44,7 +44,14 @@ public final class NumericalVsBackprop implements Experiment {
      * @param fullLast whether the last network's W1 is differenced in full instead
      */
     public record Sizes(int[] hidden, int batch, int sampleW1, boolean fullLast) {
-        /** Copies the sizes. */
+        /**
+         * Copies the hidden sizes.
+         *
+         * @param hidden   hidden-layer sizes, one network each
+         * @param batch    examples in the batch
+         * @param sampleW1 W1 elements differenced per network
+         * @param fullLast whether the last network's W1 is differenced in full instead
+         */
         public Sizes {
             hidden = hidden.clone();
         }

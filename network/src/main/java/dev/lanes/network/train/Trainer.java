@@ -406,7 +406,7 @@ public final class Trainer {
         }
 
         /**
-         * The target values that class labels stand for in {@link #fit(Matrix, int[], Matrix, int[])}: {@code on}
+         * The target values that class labels stand for in {@link Trainer#fit(Matrix, int[], Matrix, int[])}: {@code on}
          * at the class, {@code off} elsewhere (default 0 and 1, one-hot). Other codings, such as −1 and +1 for a
          * scaled-tanh output, are for mean squared error (see {@link Targets#classes(int[], double, double)}).
          *
