@@ -195,7 +195,7 @@ public final class NumericalVsBackprop implements Experiment {
                 double n = (plus - minus) / (2 * H);
                 double ai = a.unsafeGet(i);
                 maxRel = Math.max(maxRel, Math.abs(ai - n) / Math.max(Math.max(Math.abs(ai), Math.abs(n)), floor));
-                if (differenced++ % 50 == 0) {
+                if (differenced++ % 20 == 0) {
                     long before = System.nanoTime();
                     net.gradients(x, t);
                     long took = System.nanoTime() - before;
