@@ -6,7 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 
 /**
- * The {@code lanes} command line: {@code train}, {@code evaluate} and {@code predict}. Exit status 0 on success,
+ * The {@code lanes} command line: {@code train}, {@code evaluate}, {@code predict} and {@code experiment}. Exit status 0 on success,
  * 1 when the work failed (missing data, a corrupt file, a diverging run), 2 for a command line that cannot be run.
  */
 public final class Main {
@@ -14,6 +14,7 @@ public final class Main {
             usage: lanes train [options]                      train a network, write the model and an SVG chart
                    lanes evaluate --model FILE [--data DIR]   accuracy of a saved model on training and test sets
                    lanes predict --model FILE [FILE...]       class of each IDX image or CSV row (no FILE: CSV on stdin)
+                   lanes experiment NAME [--out DIR]          run an experiment: a table and SVG charts (lanes experiment --help)
                    lanes --help
 
             train options (defaults reproduce the reference two-layer network):
@@ -28,6 +29,10 @@ public final class Main {
               --seed 1                  seed for initial weights and batch order
               --threads N               threads for large matrix products (default: all processors)
               --standardize             scale each input feature to mean 0, variance 1 (folded into the saved model)
+              --loss softmax            softmax | mse (squared error on the scores, ½·Σ per example)
+              --targets onehot          with --loss mse: onehot (1 at the class, 0 elsewhere) | pm1 (+1 and -1)
+              --lr-per-layer none       none | fan-in (each layer's rate times 1/sqrt(its inputs))
+              --sampling shuffle        shuffle (a permutation per epoch) | replacement (batches drawn with replacement)
               --out lanes-model.bin     model file; the learning-curve chart goes next to it as .svg
               --data DIR                MNIST-format data (default: $LANES_DATA, then the dataset-fashion-mnist package)
             """.formatted(TrainOptions.activations(" | "));
@@ -47,6 +52,7 @@ public final class Main {
                 case "train" -> TrainCommand.run(args, out, terminal);
                 case "evaluate" -> EvaluateCommand.run(args, out);
                 case "predict" -> PredictCommand.run(args, in, out);
+                case "experiment" -> ExperimentCommand.run(args, out);
                 case "--help", "-h", "help" -> out.print(USAGE);
                 case "" -> throw new UsageException("lanes: no command given");
                 default -> throw new UsageException("lanes: unknown command '" + command + "'");

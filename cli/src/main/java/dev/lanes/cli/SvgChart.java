@@ -11,12 +11,53 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * A learning-curve chart as a standalone SVG: the training loss per epoch in the upper panel, training and test
- * accuracy per epoch in the lower one, sharing the epoch axis. Each panel has its own labelled, ticked y axis.
+ * Charts as standalone SVG. The learning curve ({@link #render}): the training loss per epoch in the upper panel,
+ * training and test accuracy per epoch in the lower one, sharing the epoch axis, each panel with its own labelled,
+ * ticked y axis. Line charts ({@link #renderLines}): any number of named series on one panel, the y axis linear or
+ * logarithmic, the legend beside the panel.
  */
 public final class SvgChart {
-    /** One epoch's figures. */
+    /**
+     * One epoch's figures.
+     *
+     * @param epoch         the epoch, fractional for a final partial one
+     * @param loss          the mean training loss over the epoch
+     * @param trainAccuracy the training accuracy after it
+     * @param testAccuracy  the test accuracy after it
+     */
     public record Point(double epoch, double loss, double trainAccuracy, double testAccuracy) {}
+
+    /**
+     * One line of a line chart: the points (x[i], y[i]) joined in order.
+     *
+     * @param name the legend entry
+     * @param x    the x values
+     * @param y    the y values, as many as x
+     */
+    public record Series(String name, double[] x, double[] y) {
+        /**
+         * Checks the lengths and copies the arrays.
+         *
+         * @param name the legend entry
+         * @param x    the x values
+         * @param y    the y values, as many as x
+         * @throws IllegalArgumentException when the arrays differ in length or are empty
+         */
+        public Series {
+            if (x.length != y.length || x.length == 0) {
+                throw new IllegalArgumentException("chart: series " + name + " has " + x.length + " x values and "
+                        + y.length + " y values");
+            }
+            x = x.clone();
+            y = y.clone();
+        }
+    }
+
+    /** Colour-blind-safe colours (ColorBrewer Dark2), one per series in order. */
+    private static final String[] PALETTE = {"#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02",
+        "#a6761d", "#666666"};
+    private static final int LINES_RIGHT = 620;
+    private static final int LINES_BOTTOM = 470;
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 600;
@@ -32,12 +73,40 @@ public final class SvgChart {
 
     private SvgChart() {}
 
-    /** Writes the chart to {@code file} through a temporary file and a rename, so a reader never sees half a chart. */
+    /**
+     * Writes the learning-curve chart to {@code file} through a temporary file and a rename, so a reader never sees
+     * half a chart.
+     *
+     * @param file   where the chart goes
+     * @param title  the title above the panels
+     * @param points the epochs in order, at least one
+     * @throws IOException when the file cannot be written
+     */
     public static void write(Path file, String title, List<Point> points) throws IOException {
+        writeAtomically(file, render(title, points));
+    }
+
+    /**
+     * Writes a line chart (see {@link #renderLines}) to {@code file}, through a temporary file and a rename.
+     *
+     * @param file   where the chart goes
+     * @param title  the title
+     * @param xLabel the x axis label
+     * @param yLabel the y axis label
+     * @param logY   whether the y axis is logarithmic (every y value then positive)
+     * @param series the lines, at most 8
+     * @throws IOException when the file cannot be written
+     */
+    public static void writeLines(Path file, String title, String xLabel, String yLabel, boolean logY,
+                                  List<Series> series) throws IOException {
+        writeAtomically(file, renderLines(title, xLabel, yLabel, logY, series));
+    }
+
+    private static void writeAtomically(Path file, String svg) throws IOException {
         // Not Files.createTempFile: its owner-only permissions would carry over to the chart through the rename.
         Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
-            Files.writeString(tmp, render(title, points), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+            Files.writeString(tmp, svg, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -45,7 +114,14 @@ public final class SvgChart {
         }
     }
 
-    /** The chart as SVG text; {@code points} in epoch order, at least one. */
+    /**
+     * The learning-curve chart as SVG text.
+     *
+     * @param title  the title above the panels
+     * @param points the epochs in order, at least one
+     * @return the SVG document
+     * @throws IllegalArgumentException when there are no points or a value is not finite
+     */
     public static String render(String title, List<Point> points) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("chart: no epochs to draw");
@@ -66,8 +142,8 @@ public final class SvgChart {
         s.append(f("<text x=\"%d\" y=\"35\" text-anchor=\"middle\" font-size=\"%.1f\" font-weight=\"bold\">%s</text>\n",
                 WIDTH / 2, titleSize, escape(title)));
 
-        panel(s, x, loss, LOSS_TOP, LOSS_BOTTOM, "loss", false);
-        panel(s, x, acc, ACC_TOP, ACC_BOTTOM, "accuracy", true);
+        panel(s, x, loss, RIGHT, LOSS_TOP, LOSS_BOTTOM, "loss", false);
+        panel(s, x, acc, RIGHT, ACC_TOP, ACC_BOTTOM, "accuracy", true);
         series(s, points, x, loss, LOSS_TOP, LOSS_BOTTOM, Point::loss, LOSS_COLOR, "loss");
         series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::trainAccuracy, TRAIN_COLOR, "train accuracy");
         series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::testAccuracy, TEST_COLOR, "test accuracy");
@@ -83,17 +159,90 @@ public final class SvgChart {
         return s.toString();
     }
 
-    private static void panel(StringBuilder s, Axis x, Axis y, int top, int bottom, String label, boolean xLabels) {
+    /**
+     * A line chart as SVG text: each series a line with a dot per point (hovering a dot shows its values), the legend
+     * to the right of the panel.
+     *
+     * @param title  the title
+     * @param xLabel the x axis label
+     * @param yLabel the y axis label
+     * @param logY   whether the y axis is logarithmic, with a tick per power of ten
+     * @param series the lines, one to 8
+     * @return the SVG document
+     * @throws IllegalArgumentException for no series or more than 8, a value that is not finite, or (with
+     *                                  {@code logY}) a y value that is not positive
+     */
+    public static String renderLines(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
+        if (series.isEmpty() || series.size() > PALETTE.length) {
+            throw new IllegalArgumentException("chart: 1 to " + PALETTE.length + " series, got " + series.size());
+        }
+        double xMin = Double.POSITIVE_INFINITY;
+        double xMax = Double.NEGATIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Series line : series) {
+            for (int i = 0; i < line.x().length; i++) {
+                if (logY && !(line.y()[i] > 0)) {
+                    throw new IllegalArgumentException("chart: a logarithmic axis needs positive values, series "
+                            + line.name() + " has " + line.y()[i]);
+                }
+                xMin = Math.min(xMin, line.x()[i]);
+                xMax = Math.max(xMax, line.x()[i]);
+                yMin = Math.min(yMin, line.y()[i]);
+                yMax = Math.max(yMax, line.y()[i]);
+            }
+        }
+        Axis x = Axis.of(xMin, xMax, 0);
+        Axis y = logY ? Axis.logOf(yMin, yMax) : Axis.of(yMin, yMax, 0);
+
+        StringBuilder s = new StringBuilder(8192);
+        s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        s.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\" font-size=\"13\">\n", WIDTH, 540, WIDTH, 540));
+        s.append("<title>").append(escape(title)).append("</title>\n");
+        s.append(f("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", WIDTH, 540));
+        double titleSize = Math.max(9, Math.min(18, (WIDTH - 40) / (0.62 * Math.max(1, title.length()))));
+        s.append(f("<text x=\"%d\" y=\"35\" text-anchor=\"middle\" font-size=\"%.1f\" font-weight=\"bold\">%s</text>\n",
+                WIDTH / 2, titleSize, escape(title)));
+        panel(s, x, y, LINES_RIGHT, LOSS_TOP, LINES_BOTTOM, yLabel, true);
+        String[] names = new String[series.size()];
+        String[] colors = new String[series.size()];
+        for (int k = 0; k < series.size(); k++) {
+            Series line = series.get(k);
+            names[k] = line.name();
+            colors[k] = PALETTE[k];
+            StringBuilder path = new StringBuilder();
+            StringBuilder dots = new StringBuilder();
+            for (int i = 0; i < line.x().length; i++) {
+                double px = x.map(line.x()[i], LEFT, LINES_RIGHT);
+                double py = y.map(line.y()[i], LINES_BOTTOM, LOSS_TOP);
+                path.append(i == 0 ? "" : " ").append(f("%.1f,%.1f", px, py));
+                dots.append(f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s: %s, %s</title></circle>\n",
+                        px, py, colors[k], escape(line.name()), Axis.trim(line.x()[i]), f("%.4g", line.y()[i])));
+            }
+            s.append(f("<g class=\"series\" data-name=\"%s\">\n", escape(line.name())));
+            s.append(f("<polyline points=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\"/>\n", path, colors[k]));
+            s.append(dots).append("</g>\n");
+        }
+        legendAt(s, LINES_RIGHT + 15, WIDTH - LINES_RIGHT - 25, LOSS_TOP, names, colors);
+        s.append(f("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\">%s</text>\n",
+                (LEFT + LINES_RIGHT) / 2, LINES_BOTTOM + 45, escape(xLabel)));
+        s.append("</svg>\n");
+        return s.toString();
+    }
+
+    private static void panel(StringBuilder s, Axis x, Axis y, int right, int top, int bottom, String label,
+                              boolean xLabels) {
         s.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#fafafa\" stroke=\"#333\"/>\n",
-                LEFT, top, RIGHT - LEFT, bottom - top));
+                LEFT, top, right - LEFT, bottom - top));
         for (double t : y.ticks()) {
             double py = y.map(t, bottom, top);
-            s.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", LEFT, py, RIGHT, py));
+            s.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>\n", LEFT, py, right, py));
             s.append(f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>\n", LEFT - 5, py, LEFT, py));
             s.append(f("<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n", LEFT - 8, py + 4, y.label(t)));
         }
         for (double t : x.ticks()) {
-            double px = x.map(t, LEFT, RIGHT);
+            double px = x.map(t, LEFT, right);
             s.append(f("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#eee\"/>\n", px, top, px, bottom));
             s.append(f("<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#333\"/>\n", px, bottom, px, bottom + 5));
             if (xLabels) {
@@ -101,7 +250,7 @@ public final class SvgChart {
             }
         }
         s.append(f("<text transform=\"translate(%d,%d) rotate(-90)\" text-anchor=\"middle\" font-size=\"14\">%s</text>\n",
-                25, (top + bottom) / 2, label));
+                25, (top + bottom) / 2, escape(label)));
     }
 
     private static void series(StringBuilder s, List<Point> points, Axis x, Axis y, int top, int bottom,
@@ -123,7 +272,10 @@ public final class SvgChart {
 
     private static void legend(StringBuilder s, int top, String[] names, String[] colors) {
         int width = 270;
-        int x = RIGHT - width - 10;
+        legendAt(s, RIGHT - width - 10, width, top, names, colors);
+    }
+
+    private static void legendAt(StringBuilder s, int x, int width, int top, String[] names, String[] colors) {
         s.append(f("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"white\" stroke=\"#999\"/>\n",
                 x, top, width, 10 + 20 * names.length));
         for (int i = 0; i < names.length; i++) {
@@ -151,7 +303,21 @@ public final class SvgChart {
     }
 
     /** A linear axis over a range widened to round tick values (1, 2 or 5 times a power of ten). */
-    private record Axis(double lo, double hi, double step) {
+    private record Axis(double lo, double hi, double step, boolean log) {
+        Axis(double lo, double hi, double step) {
+            this(lo, hi, step, false);
+        }
+
+        /** A logarithmic axis from the power of ten at or below {@code min} to the one at or above {@code max}. */
+        static Axis logOf(double min, double max) {
+            if (!Double.isFinite(min) || !Double.isFinite(max)) {
+                throw new IllegalArgumentException("chart: values must be finite, got range " + min + " to " + max);
+            }
+            double lo = Math.floor(Math.log10(min) + 1e-9);
+            double hi = Math.max(lo + 1, Math.ceil(Math.log10(max) - 1e-9));
+            return new Axis(lo, hi, Math.max(1, Math.ceil((hi - lo) / 10)), true);
+        }
+
         static Axis of(double min, double max, double minStep) {
             if (!Double.isFinite(min) || !Double.isFinite(max)) {
                 throw new IllegalArgumentException("chart: values must be finite, got range " + min + " to " + max);
@@ -171,24 +337,28 @@ public final class SvgChart {
 
         /** The same ticks with the axis cut at {@code end}, so that it stops where the data does. */
         Axis endingAt(double end) {
-            return new Axis(lo, Math.max(end, lo + step), step);
+            return new Axis(lo, Math.max(end, lo + step), step, log);
         }
 
         double[] ticks() {
             int n = (int) Math.floor((hi - lo) / step + 1e-9);
             double[] t = new double[n + 1];
             for (int i = 0; i <= n; i++) {
-                t[i] = lo + i * step;
+                t[i] = log ? Math.pow(10, lo + i * step) : lo + i * step;
             }
             return t;
         }
 
         /** Maps a value to pixels: {@code lo} to {@code from}, {@code hi} to {@code to}. */
         double map(double v, double from, double to) {
-            return from + (v - lo) / (hi - lo) * (to - from);
+            double at = log ? Math.log10(v) : v;
+            return from + (at - lo) / (hi - lo) * (to - from);
         }
 
         String label(double v) {
+            if (log) {
+                return "1e" + Math.round(Math.log10(v));
+            }
             int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) - 1e-9));
             return String.format(Locale.ROOT, "%." + decimals + "f", v);
         }

@@ -62,6 +62,7 @@ final class TrainCommand {
         Progress progress = new Progress(out, terminal);
         Trainer.Builder trainer = Trainer.builder(network).optimizer(o.optimizerFor()).batchSize(o.batchSize())
                 .seed(o.seed()).listener(progress).warmUp(warmUp);
+        o.choices().apply(network, trainer);
         trainer = o.epochs() > 0 ? trainer.epochs(o.epochs()) : trainer.iterations(o.iterations());
         long start = System.nanoTime();
         trainer.build().fit(trainX, d.trainY(), testX, d.testY());

@@ -12,14 +12,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** What {@code lanes train} was asked to do, checked as far as it can be before the data is read. */
 record TrainOptions(int[] layers, LayerKind activation, String init, String optimizer, double learningRate,
                     int batchSize, int iterations, int epochs, DType dtype, long seed, int threads,
-                    boolean standardize, Path model, String data) {
+                    boolean standardize, Path model, String data, TrainChoices choices) {
 
-    static final Set<String> VALUED = Set.of("layers", "activation", "init", "optimizer", "lr", "batch",
-            "iterations", "epochs", "dtype", "seed", "threads", "out", "data");
+    static final Set<String> VALUED = Stream.concat(Stream.of("layers", "activation", "init", "optimizer", "lr",
+            "batch", "iterations", "epochs", "dtype", "seed", "threads", "out", "data"),
+            TrainChoices.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
     static final Set<String> FLAGS = Set.of("standardize");
 
     /** Parses the options after {@code train}; defaults reproduce the reference TwoLayerNet run. */
@@ -45,7 +47,8 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
                 a.intValue("threads", 0, 1),
                 a.has("standardize"),
                 Path.of(a.get("out", "lanes-model.bin")),
-                a.get("data", null));
+                a.get("data", null),
+                TrainChoices.parse(a));
         initializer(o.init);
         o.optimizerFor();
         return o;
@@ -67,7 +70,7 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
                 b.layer(activation);
             }
         }
-        return b.softmaxCrossEntropy().build();
+        return b.loss(choices.loss()).build();
     }
 
     /** The optimiser: {@code sgd}, {@code momentum[:mu]} or {@code nesterov[:mu]} (mu defaults to 0.9). */
@@ -101,7 +104,7 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
          .append(" lr ").append(learningRate).append(", batch ").append(batchSize).append(", ")
          .append(epochs > 0 ? epochs + " epochs" : iterations + " iterations")
          .append(", ").append(dtype == DType.FLOAT32 ? "float" : "double");
-        return standardize ? s.append(", standardized").toString() : s.toString();
+        return (standardize ? s.append(", standardized") : s).append(choices.describe()).toString();
     }
 
     /** The activation kinds as the command line spells them: {@code relu | sigmoid | tanh | lecun-tanh}. */

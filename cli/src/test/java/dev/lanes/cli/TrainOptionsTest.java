@@ -3,6 +3,7 @@ package dev.lanes.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lanes.network.LayerKind;
 import dev.lanes.numerics.DType;
@@ -43,5 +44,34 @@ class TrainOptionsTest {
     @Test
     void aModelNameWithoutExtensionGetsTheChartBesideIt() throws UsageException {
         assertEquals(Path.of("dir/model.svg"), TrainOptions.parse(new String[] {"train", "--out", "dir/model"}).chart());
+    }
+
+    @Test
+    void lossTargetsPerLayerRatesAndSamplingAreChosenOnTheCommandLine() throws UsageException {
+        TrainOptions defaults = TrainOptions.parse(new String[] {"train"});
+        assertEquals(TrainChoices.DEFAULTS, defaults.choices());
+        assertEquals(dev.lanes.network.LossKind.SOFTMAX_CROSS_ENTROPY, defaults.network().lossKind());
+        TrainOptions o = TrainOptions.parse(new String[] {"train", "--loss", "mse", "--targets=pm1",
+            "--lr-per-layer", "fan-in", "--sampling", "replacement", "--layers", "784,50,10"});
+        assertEquals(new TrainChoices(dev.lanes.network.LossKind.MEAN_SQUARED_ERROR, true, true,
+                dev.lanes.network.train.Trainer.Sampling.WITH_REPLACEMENT), o.choices());
+        dev.lanes.network.Network net = o.network();
+        assertEquals(dev.lanes.network.LossKind.MEAN_SQUARED_ERROR, net.lossKind());
+        o.choices().apply(net, dev.lanes.network.train.Trainer.builder(net));
+        assertEquals(1 / 28.0, net.parameters().get("affine1.W").learningRateScale(), 1e-15);
+        assertEquals(1 / Math.sqrt(50), net.parameters().get("affine2.b").learningRateScale(), 1e-15);
+        assertTrue(o.describe().endsWith(", mse pm1, lr per layer 1/sqrt(fan-in), batches with replacement"), o.describe());
+    }
+
+    @Test
+    void badChoicesNameTheOption() {
+        for (String[] args : new String[][] {{"--loss", "hinge"}, {"--targets", "pm2"}, {"--lr-per-layer", "fanin"},
+            {"--sampling", "random"}, {"--targets", "pm1"}}) {
+            String[] full = new String[args.length + 1];
+            full[0] = "train";
+            System.arraycopy(args, 0, full, 1, args.length);
+            UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> TrainOptions.parse(full));
+            assertTrue(e.getMessage().contains(args[0]), e.getMessage());
+        }
     }
 }

@@ -11,25 +11,78 @@ import java.util.Objects;
 public final class Targets {
     private final int[] labels;
     private final Matrix values;
+    private final double off;
+    private final double on;
 
-    private Targets(int[] labels, Matrix values) {
+    private Targets(int[] labels, Matrix values, double off, double on) {
         this.labels = labels;
         this.values = values;
+        this.off = off;
+        this.on = on;
     }
 
     /** Class indices, {@code labels[r]} being the class of row r (the array is shared, not copied). */
     public static Targets classes(int[] labels) {
-        return new Targets(Objects.requireNonNull(labels, "labels"), null);
+        return new Targets(Objects.requireNonNull(labels, "labels"), null, 0, 1);
+    }
+
+    /**
+     * Class indices standing for rows of target values: {@code on} at the class and {@code off} elsewhere, e.g. −1
+     * and +1 for a scaled-tanh output trained with mean squared error (Efficient BackProp §4.5). Only losses that
+     * take target values use the coding; softmax cross-entropy refuses any but 0 and 1.
+     *
+     * @param labels the class of each row (shared, not copied)
+     * @param off    the target of every other output
+     * @param on     the target of the output at the class
+     * @return the targets
+     * @throws IllegalArgumentException when {@code off} or {@code on} is not finite
+     */
+    public static Targets classes(int[] labels, double off, double on) {
+        if (!Double.isFinite(off) || !Double.isFinite(on)) {
+            throw new IllegalArgumentException("targets: class codings must be finite, got off " + off + ", on " + on);
+        }
+        return new Targets(Objects.requireNonNull(labels, "labels"), null, off, on);
     }
 
     /** Target values, one row per example, shaped like the scores (the matrix is shared, not copied). */
     public static Targets values(Matrix values) {
-        return new Targets(null, Objects.requireNonNull(values, "values"));
+        return new Targets(null, Objects.requireNonNull(values, "values"), Double.NaN, Double.NaN);
     }
 
     /** True for class indices, false for target values. */
     public boolean isClasses() {
         return labels != null;
+    }
+
+    /**
+     * For class indices, the target value of the outputs other than the class: 0 unless given.
+     *
+     * @return the value
+     * @throws IllegalStateException when these targets are values
+     */
+    public double off() {
+        labels();
+        return off;
+    }
+
+    /**
+     * For class indices, the target value of the output at the class: 1 unless given.
+     *
+     * @return the value
+     * @throws IllegalStateException when these targets are values
+     */
+    public double on() {
+        labels();
+        return on;
+    }
+
+    /**
+     * Whether these are class indices coded as one-hot rows (0 and 1), the only coding softmax cross-entropy takes.
+     *
+     * @return true for one-hot class indices, false for another coding or for target values
+     */
+    public boolean isOneHot() {
+        return labels != null && off == 0 && on == 1;
     }
 
     /** The number of examples. */
@@ -92,6 +145,9 @@ public final class Targets {
 
     @Override
     public String toString() {
-        return labels != null ? labels.length + " class indices" : "target values " + values.shape();
+        if (labels == null) {
+            return "target values " + values.shape();
+        }
+        return labels.length + " class indices" + (isOneHot() ? "" : " coded " + off + "/" + on);
     }
 }

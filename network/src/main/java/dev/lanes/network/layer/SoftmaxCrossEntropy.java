@@ -31,6 +31,10 @@ public final class SoftmaxCrossEntropy implements Loss {
     @Override
     public double forward(Matrix scores, Targets targets) {
         targets.checkFits(name(), scores);
+        if (targets.isClasses() && !targets.isOneHot()) {
+            throw new IllegalArgumentException(name() + ": class targets must be one-hot (0 and 1), got " + targets
+                    + "; codings such as ±1 are for mean squared error");
+        }
         int n = scores.rows();
         int cols = scores.cols();
         if (n == 0) {

@@ -40,6 +40,8 @@ public final class Trainer {
     private final TrainingListener listener;
     private final boolean evaluateEveryEpoch;
     private final WarmUp warmUp;
+    private final double targetOff;
+    private final double targetOn;
 
     private Trainer(Builder b) {
         this.network = b.network;
@@ -52,6 +54,8 @@ public final class Trainer {
         this.listener = b.listener;
         this.evaluateEveryEpoch = b.evaluateEveryEpoch;
         this.warmUp = b.warmUp;
+        this.targetOff = b.targetOff;
+        this.targetOn = b.targetOn;
     }
 
     /** Starts a trainer for {@code network}. */
@@ -368,7 +372,7 @@ public final class Trainer {
             if (sourceLabels != null) {
                 labels = new int[size];
                 values = null;
-                targets = Targets.classes(labels);
+                targets = Targets.classes(labels, targetOff, targetOn);
             } else {
                 labels = null;
                 values = Matrix.zeros(network.dtype(), size, sourceValues.cols());
@@ -406,6 +410,8 @@ public final class Trainer {
         private TrainingListener listener = new TrainingListener() { };
         private boolean evaluateEveryEpoch = true;
         private WarmUp warmUp;
+        private double targetOff = 0;
+        private double targetOn = 1;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network, "network");
@@ -479,6 +485,23 @@ public final class Trainer {
          */
         public Builder warmUp(WarmUp warmUp) {
             this.warmUp = Objects.requireNonNull(warmUp, "warmUp");
+            return this;
+        }
+
+        /**
+         * The target values that class labels stand for in {@link Trainer#fit(Matrix, int[], Matrix, int[])}: {@code on}
+         * at the class, {@code off} elsewhere (default 0 and 1, one-hot). Other codings, such as −1 and +1 for a
+         * scaled-tanh output, are for mean squared error (see {@link Targets#classes(int[], double, double)}).
+         *
+         * @param off the target of the other outputs
+         * @param on  the target of the output at the class
+         * @return this builder
+         * @throws IllegalArgumentException when either value is not finite
+         */
+        public Builder classTargets(double off, double on) {
+            Targets.classes(new int[0], off, on);
+            this.targetOff = off;
+            this.targetOn = on;
             return this;
         }
 
