@@ -35,7 +35,7 @@ public final class HeapBudget {
         long used = rt.totalMemory() - rt.freeMemory();
         long suggested = Math.max(1, (long) Math.ceil((bytes / SHARE + used) / (1L << 30)));
         return Optional.of(String.format(Locale.ROOT, "%s need %s of memory but the heap can give %s (it has %s at most,"
-                + " %s in use); run Java with a larger heap, e.g. -Xmx%dg (for ./lanes: JAVA_TOOL_OPTIONS=-Xmx%dg)",
+                + " %s in use); run Java with a larger heap, e.g. -Xmx%dg (for ./lanes: LANES_JAVA_OPTS=-Xmx%dg)",
                 what, mib(bytes), mib(allowance), mib(rt.maxMemory()), mib(used), suggested, suggested));
     }
 
