@@ -274,6 +274,84 @@ public final class Network {
         }
     }
 
+    /**
+     * The scores for one example, as {@link #predict(Matrix)} gives them for a one-row matrix. A {@code double}
+     * network reads the row widened to {@code double} and returns its scores rounded to {@code float}.
+     *
+     * @param row the example's {@link #inputSize()} features
+     * @return a new array of {@link #outputSize()} scores
+     * @throws IllegalArgumentException when the row's length is not the network's input size
+     */
+    public float[] predict(float[] row) {
+        return toFloats(predict(rowMatrix("predict", row)));
+    }
+
+    /**
+     * The class of one example: the index of its highest score (the first of equal ones).
+     *
+     * @param row the example's {@link #inputSize()} features
+     * @return the class index, from 0 to {@link #outputSize()} - 1
+     * @throws IllegalArgumentException when the row's length is not the network's input size
+     */
+    public int predictClass(float[] row) {
+        int[] c = new int[1];
+        Ops.rowArgmax(predict(rowMatrix("predictClass", row)), c);
+        return c[0];
+    }
+
+    /**
+     * The class probabilities for each row of {@code x}: the softmax of the scores, each row summing to 1.
+     * Thread-safe like {@link #predict(Matrix)}.
+     *
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
+     * @return a new matrix of {@code x.rows()} rows of {@link #outputSize()} probabilities
+     * @throws IllegalArgumentException when x has the wrong width or element type
+     * @throws IllegalStateException    when the network's loss is not softmax-with-cross-entropy, whose outputs
+     *                                  are not class scores
+     */
+    public Matrix probabilities(Matrix x) {
+        if (lossKind() != LossKind.SOFTMAX_CROSS_ENTROPY) {
+            throw new IllegalStateException("probabilities: the network's loss is " + lossKind()
+                    + ", not softmax cross-entropy, so its outputs are not class scores");
+        }
+        Matrix scores = predict(x);
+        Ops.softmaxRows(scores, scores);
+        return scores;
+    }
+
+    /**
+     * The class probabilities for one example, as {@link #probabilities(Matrix)} gives them for a one-row matrix.
+     *
+     * @param row the example's {@link #inputSize()} features
+     * @return a new array of {@link #outputSize()} probabilities summing to 1
+     * @throws IllegalArgumentException when the row's length is not the network's input size
+     * @throws IllegalStateException    when the network's loss is not softmax-with-cross-entropy
+     */
+    public float[] probabilities(float[] row) {
+        return toFloats(probabilities(rowMatrix("probabilities", row)));
+    }
+
+    private Matrix rowMatrix(String op, float[] row) {
+        Objects.requireNonNull(row, op + ": row");
+        if (row.length != inputSize) {
+            throw new IllegalArgumentException(op + ": the row has " + row.length + " features but the network takes "
+                    + inputSize);
+        }
+        Matrix m = Matrix.zeros(dtype, 1, inputSize);
+        for (int i = 0; i < row.length; i++) {
+            m.unsafeSet(i, row[i]);
+        }
+        return m;
+    }
+
+    private static float[] toFloats(Matrix m) {
+        float[] out = new float[m.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) m.unsafeGet(i);
+        }
+        return out;
+    }
+
     private Matrix infer(Matrix x, Matrix[] workspace) {
         Matrix h = x;
         for (int i = 0; i < workspace.length; i++) {
