@@ -14,9 +14,9 @@ import java.util.function.ToDoubleFunction;
  * A learning-curve chart as a standalone SVG: the training loss per epoch in the upper panel, training and test
  * accuracy per epoch in the lower one, sharing the epoch axis. Each panel has its own labelled, ticked y axis.
  */
-public final class SvgChart {
+final class SvgChart {
     /** One epoch's figures. */
-    public record Point(double epoch, double loss, double trainAccuracy, double testAccuracy) {}
+    record Point(double epoch, double loss, double trainAccuracy, double testAccuracy) {}
 
     private static final int WIDTH = 900;
     private static final int HEIGHT = 600;
@@ -33,7 +33,7 @@ public final class SvgChart {
     private SvgChart() {}
 
     /** Writes the chart to {@code file} through a temporary file and a rename, so a reader never sees half a chart. */
-    public static void write(Path file, String title, List<Point> points) throws IOException {
+    static void write(Path file, String title, List<Point> points) throws IOException {
         // Not Files.createTempFile: its owner-only permissions would carry over to the chart through the rename.
         Path tmp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         try {
@@ -46,7 +46,7 @@ public final class SvgChart {
     }
 
     /** The chart as SVG text; {@code points} in epoch order, at least one. */
-    public static String render(String title, List<Point> points) {
+    static String render(String title, List<Point> points) {
         if (points.isEmpty()) {
             throw new IllegalArgumentException("chart: no epochs to draw");
         }

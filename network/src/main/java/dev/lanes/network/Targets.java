@@ -17,22 +17,32 @@ public final class Targets {
         this.values = values;
     }
 
-    /** Class indices, {@code labels[r]} being the class of row r (the array is shared, not copied). */
+    /**
+     * Class indices, {@code labels[r]} being the class of row r (the array is shared, not copied).
+     *
+     * @param labels the class of each row
+     * @return class indices, {@code labels[r]} being the class of row r (the array is shared, not copied)
+     */
     public static Targets classes(int[] labels) {
         return new Targets(Objects.requireNonNull(labels, "labels"), null);
     }
 
-    /** Target values, one row per example, shaped like the scores (the matrix is shared, not copied). */
+    /**
+     * Target values, one row per example, shaped like the scores (the matrix is shared, not copied).
+     *
+     * @param values the values
+     * @return target values, one row per example, shaped like the scores (the matrix is shared, not copied)
+     */
     public static Targets values(Matrix values) {
         return new Targets(null, Objects.requireNonNull(values, "values"));
     }
 
-    /** True for class indices, false for target values. */
+    /** {@return true for class indices, false for target values} */
     public boolean isClasses() {
         return labels != null;
     }
 
-    /** The number of examples. */
+    /** {@return the number of examples} */
     public int rows() {
         return labels != null ? labels.length : values.rows();
     }
@@ -40,6 +50,7 @@ public final class Targets {
     /**
      * The class indices.
      *
+     * @return the class indices
      * @throws IllegalStateException when these targets are values
      */
     public int[] labels() {
@@ -52,6 +63,7 @@ public final class Targets {
     /**
      * The target values.
      *
+     * @return the target values
      * @throws IllegalStateException when these targets are class indices
      */
     public Matrix values() {
@@ -64,6 +76,8 @@ public final class Targets {
     /**
      * Checks that these targets fit scores of the given shape and type, with a message naming both shapes.
      *
+     * @param op the operation, for messages
+     * @param scores the scores, one row per example
      * @throws IllegalArgumentException on a row-count, shape or type mismatch, or a class outside the score columns
      */
     public void checkFits(String op, Matrix scores) {
