@@ -54,7 +54,7 @@ public final class GradientCheck {
     /**
      * The same check with difference step {@code h}.
      *
-     * @param h the step size
+     * @param h the central-difference step
      * @return the same check with difference step {@code h}
      */
     public GradientCheck step(double h) {
@@ -67,7 +67,7 @@ public final class GradientCheck {
     /**
      * The same check with denominator floor {@code f} (per unit of loss; see the class documentation).
      *
-     * @param f the function
+     * @param f the denominator floor, per unit of loss
      * @return the same check with denominator floor {@code f} (per unit of loss; see the class documentation)
      */
     public GradientCheck floor(double f) {
@@ -83,7 +83,7 @@ public final class GradientCheck {
      *
      * @param maxPerParameter the most elements to check in each parameter
      * @param seed the random seed
-     * @return the same check on at most {@code maxPerParameter} randomly chosen elements of each parameter and of the input (for large layers, where each element costs four forward passes)
+     * @return the same check on a random sample of each parameter and of the input
      */
     public GradientCheck sample(int maxPerParameter, long seed) {
         if (maxPerParameter < 1) {

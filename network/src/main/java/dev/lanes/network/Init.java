@@ -32,12 +32,18 @@ public final class Init {
         return new Init(Kind.GAUSSIAN, std);
     }
 
-    /** {@return the LeCun initialiser: std = 1/sqrt(fanIn), which keeps the variance of pre-activations near 1 for tanh-like units} */
+    /**
+     * {@return the LeCun initialiser: std = 1/sqrt(fanIn), which keeps the variance of pre-activations near 1 for
+     * tanh-like units}
+     */
     public static Init lecun() {
         return new Init(Kind.LECUN, Double.NaN);
     }
 
-    /** {@return the Xavier/Glorot (normal) initialiser: std = sqrt(2 / (fanIn + fanOut)), balancing forward and backward variance} */
+    /**
+     * {@return the Xavier/Glorot (normal) initialiser: std = sqrt(2 / (fanIn + fanOut)), balancing forward and backward
+     * variance}
+     */
     public static Init xavier() {
         return new Init(Kind.XAVIER, Double.NaN);
     }

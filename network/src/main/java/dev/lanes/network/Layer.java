@@ -29,7 +29,7 @@ public interface Layer {
     /**
      * The training forward pass; the result is a layer-owned buffer.
      *
-     * @param x the input
+     * @param x the layer's input, one example per row
      * @return the training forward pass; the result is a layer-owned buffer
      */
     Matrix forward(Matrix x);
@@ -72,9 +72,9 @@ public interface Layer {
      * {@code out} is null or of another type) and returns it. It touches no training state, which makes
      * concurrent calls safe as long as the parameters do not change.
      *
-     * @param x the input
-     * @param out the output, overwritten (never read first)
-     * @return the inference forward pass: writes the output into {@code out} (reshaped as needed; a new matrix when {@code out} is null or of another type) and returns it
+     * @param x the layer's input, one example per row
+     * @param out the output, overwritten
+     * @return {@code out}, or the new matrix made in its place
      */
     Matrix infer(Matrix x, Matrix out);
 

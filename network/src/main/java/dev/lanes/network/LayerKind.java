@@ -94,7 +94,10 @@ public enum LayerKind {
         return code;
     }
 
-    /** {@return the label, as the command line and messages spell it: {@code affine}, {@code relu}, ..., {@code lecun-tanh}} */
+    /**
+     * {@return the label, as the command line and messages spell it: {@code affine}, {@code relu}, ..., {@code
+     * lecun-tanh}}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
@@ -102,7 +105,7 @@ public enum LayerKind {
     /**
      * The kind whose {@link #code} this is.
      *
-     * @param code the code
+     * @param code the code model files store
      * @return the kind whose {@link #code} this is
      */
     public static Optional<LayerKind> ofCode(int code) {

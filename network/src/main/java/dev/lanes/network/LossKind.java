@@ -29,7 +29,7 @@ public enum LossKind {
     /**
      * The loss whose {@link #code} this is.
      *
-     * @param code the code
+     * @param code the code model files store
      * @return the loss whose {@link #code} this is
      */
     public static Optional<LossKind> ofCode(int code) {

@@ -109,7 +109,7 @@ public final class Network {
      * The kind of every layer, in order: what a copy in another element type or a model file rebuilds the network
      * from, with the unit counts that {@link Layer#outputSize} gives.
      *
-     * @return the kind of every layer, in order: what a copy in another element type or a model file rebuilds the network from, with the unit counts that {@link Layer#outputSize} gives
+     * @return the kind of every layer, in order
      * @throws IllegalArgumentException naming the first layer added with {@link Builder#layer(Layer)}, which has
      *                                  no kind
      */
@@ -143,9 +143,9 @@ public final class Network {
      * The training forward pass and the loss, averaged over the rows of {@code x}; keeps what {@link #backward}
      * needs.
      *
-     * @param x the input
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
      * @param targets the targets of each row
-     * @return the training forward pass and the loss, averaged over the rows of {@code x}; keeps what {@link #backward} needs
+     * @return the loss, averaged over the rows of {@code x}
      * @throws IllegalArgumentException when x or the targets do not fit the network (the message names the shapes)
      */
     public double loss(Matrix x, Targets targets) {
@@ -240,7 +240,7 @@ public final class Network {
      * Loss and backward in one call: the gradient of every parameter by name, in {@link #parameters()} order. The
      * matrices are the live gradient buffers, overwritten by the next backward pass.
      *
-     * @param x the input
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
      * @param targets the targets of each row
      * @return the gradient of every parameter by name, in {@link #parameters()} order
      */
@@ -278,7 +278,7 @@ public final class Network {
      * The scores (the last layer's output, before any softmax) for each row of {@code x}, in a new matrix.
      * Thread-safe: the call works in its own buffers and only reads the parameters.
      *
-     * @param x the input
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
      * @return the scores (the last layer's output, before any softmax) for each row of {@code x}, in a new matrix
      * @throws IllegalArgumentException when x has the wrong width or element type
      */
@@ -383,7 +383,7 @@ public final class Network {
      * The fraction of rows whose highest score is at the labelled class. Thread-safe like {@link #predict}; large
      * inputs are processed in blocks so the workspace stays small.
      *
-     * @param x the input
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
      * @param labels the class of each row
      * @return the fraction of rows whose highest score is at the labelled class
      * @throws IllegalArgumentException when x does not fit the network, the label count differs from the row
@@ -647,7 +647,7 @@ public final class Network {
         /**
          * A layer of a kind without a unit count (an activation).
          *
-         * @param kind the kind
+         * @param kind the layer kind
          * @return this builder
          * @throws IllegalArgumentException for a {@link LayerKind#sized} kind
          */
@@ -661,7 +661,7 @@ public final class Network {
         /**
          * A layer of a {@link LayerKind#sized} kind with {@code units} outputs.
          *
-         * @param kind the kind
+         * @param kind the layer kind
          * @param units the number of output units
          * @return this builder
          * @throws IllegalArgumentException for a kind without a unit count, or fewer than 1 unit
@@ -708,7 +708,7 @@ public final class Network {
         /**
          * Ends with the loss of {@code kind}.
          *
-         * @param kind the kind
+         * @param kind the loss kind
          * @return this builder
          */
         public Builder loss(LossKind kind) {

@@ -30,7 +30,7 @@ public final class Targets {
     /**
      * Target values, one row per example, shaped like the scores (the matrix is shared, not copied).
      *
-     * @param values the values
+     * @param values target values, one row per example, shaped like the scores
      * @return target values, one row per example, shaped like the scores (the matrix is shared, not copied)
      */
     public static Targets values(Matrix values) {

@@ -49,7 +49,7 @@ public final class FloatMatrix extends Matrix {
      * @param rows the number of rows
      * @param cols the number of columns
      * @param data the data
-     * @return a matrix that uses {@code data} itself as storage, without copying: writes through either are visible in both
+     * @return a matrix whose storage is {@code data} itself
      * @throws IllegalArgumentException when {@code data} is shorter than {@code rows*cols}
      */
     public static FloatMatrix wrap(int rows, int cols, float[] data) {

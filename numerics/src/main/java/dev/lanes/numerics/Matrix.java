@@ -82,7 +82,7 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
      * bounds-checks). For hot loops that already know the index is inside {@code [0, size())}.
      *
      * @param index the flat row-major index
-     * @return element at a flat row-major index without checking it against the shape (the backing array still bounds-checks)
+     * @return the element at {@code index}
      */
     public abstract double unsafeGet(int index);
 
@@ -144,7 +144,7 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
      * type already matches.
      *
      * @param to the element type to convert to
-     * @return a copy converted to {@code to} (to float: each element rounded to nearest); same as {@link #copy()} when the type already matches
+     * @return the converted copy
      */
     public Matrix convert(DType to) {
         Objects.requireNonNull(to, "to");
@@ -321,7 +321,7 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
      * @param mean the mean
      * @param std the standard deviation
      * @param rng the random source
-     * @return a matrix of independent normal samples {@code mean + std * N(0,1)}, drawn in row-major order from {@code rng} so that a seeded generator gives reproducible results
+     * @return a new {@code rows x cols} matrix of the samples
      */
     public static Matrix gaussian(DType t, int rows, int cols, double mean, double std, Random rng) {
         Objects.requireNonNull(rng, "rng");
@@ -343,7 +343,7 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
      * @param lo the lower bound
      * @param hi the upper bound
      * @param rng the random source
-     * @return a matrix of independent uniform samples in {@code [lo, hi)}, drawn in row-major order from {@code rng} (a float matrix may round a sample up to {@code hi})
+     * @return a new {@code rows x cols} matrix of the samples
      */
     public static Matrix uniform(DType t, int rows, int cols, double lo, double hi, Random rng) {
         Objects.requireNonNull(rng, "rng");

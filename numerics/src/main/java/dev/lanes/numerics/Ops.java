@@ -41,7 +41,7 @@ public final class Ops {
      *
      * @param a the first operand
      * @param b the second operand
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void add(Matrix a, Matrix b, Matrix out) {
         binary("add", a, b, out);
@@ -57,7 +57,7 @@ public final class Ops {
      *
      * @param a the first operand
      * @param b the second operand
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void sub(Matrix a, Matrix b, Matrix out) {
         binary("sub", a, b, out);
@@ -73,7 +73,7 @@ public final class Ops {
      *
      * @param a the first operand
      * @param b the second operand
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void mul(Matrix a, Matrix b, Matrix out) {
         binary("mul", a, b, out);
@@ -89,7 +89,7 @@ public final class Ops {
      *
      * @param a the first operand
      * @param b the second operand
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void div(Matrix a, Matrix b, Matrix out) {
         binary("div", a, b, out);
@@ -103,9 +103,9 @@ public final class Ops {
     /**
      * {@code out = s * a}; a float matrix uses {@code s} rounded to float.
      *
-     * @param a the first operand
+     * @param a the input
      * @param s the scale factor
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void scale(Matrix a, double s, Matrix out) {
         unary("scale", a, out);
@@ -120,8 +120,8 @@ public final class Ops {
      * {@code y += alpha * x}, element-wise; a float matrix uses {@code alpha} rounded to float.
      *
      * @param alpha the scale factor
-     * @param x the input
-     * @param y the output of the forward pass
+     * @param x the matrix scaled and added
+     * @param y the matrix added to, in place
      */
     public static void axpy(double alpha, Matrix x, Matrix y) {
         Objects.requireNonNull(x, "axpy: x");
@@ -167,8 +167,8 @@ public final class Ops {
     /**
      * {@code out = e^a}, element-wise.
      *
-     * @param a the first operand
-     * @param out the output, overwritten (never read first)
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void exp(Matrix a, Matrix out) {
         unary("exp", a, out);
@@ -182,8 +182,8 @@ public final class Ops {
     /**
      * {@code out = ln a}, element-wise (NaN for negative elements, -Infinity for zeros).
      *
-     * @param a the first operand
-     * @param out the output, overwritten (never read first)
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void log(Matrix a, Matrix out) {
         unary("log", a, out);
@@ -197,8 +197,8 @@ public final class Ops {
     /**
      * {@code out = tanh a}, element-wise.
      *
-     * @param a the first operand
-     * @param out the output, overwritten (never read first)
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void tanh(Matrix a, Matrix out) {
         unary("tanh", a, out);
@@ -213,8 +213,8 @@ public final class Ops {
      * {@code out = 1 / (1 + e^-a)}, element-wise. Saturates cleanly to exactly 0 or 1 for large |a| (never NaN for
      * a finite input).
      *
-     * @param a the first operand
-     * @param out the output, overwritten (never read first)
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void sigmoid(Matrix a, Matrix out) {
         unary("sigmoid", a, out);
@@ -228,8 +228,8 @@ public final class Ops {
     /**
      * {@code out = max(a, 0)}, element-wise.
      *
-     * @param a the first operand
-     * @param out the output, overwritten (never read first)
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void relu(Matrix a, Matrix out) {
         unary("relu", a, out);
@@ -243,8 +243,8 @@ public final class Ops {
     /**
      * {@code out = a > 0 ? 1 : 0}, element-wise: the derivative of ReLU.
      *
-     * @param a the first operand
-     * @param out the output, overwritten (never read first)
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void reluMask(Matrix a, Matrix out) {
         unary("reluMask", a, out);
@@ -260,8 +260,8 @@ public final class Ops {
      * output, since both are positive exactly where the gradient passes.
      *
      * @param dout the upstream gradient
-     * @param x the input
-     * @param out the output, overwritten (never read first)
+     * @param x the forward pass's input
+     * @param out the output, overwritten
      */
     public static void reluBackward(Matrix dout, Matrix x, Matrix out) {
         binary("reluBackward", "dout", dout, "x", x, out);
@@ -277,7 +277,7 @@ public final class Ops {
      *
      * @param dout the upstream gradient
      * @param y the output of the forward pass
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void sigmoidBackward(Matrix dout, Matrix y, Matrix out) {
         binary("sigmoidBackward", "dout", dout, "y", y, out);
@@ -293,7 +293,7 @@ public final class Ops {
      *
      * @param dout the upstream gradient
      * @param y the output of the forward pass
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void tanhBackward(Matrix dout, Matrix y, Matrix out) {
         binary("tanhBackward", "dout", dout, "y", y, out);
@@ -307,10 +307,10 @@ public final class Ops {
     /**
      * {@code out = min(max(a, lo), hi)}, element-wise.
      *
-     * @param a the first operand
+     * @param a the input
      * @param lo the lower bound
      * @param hi the upper bound
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      * @throws IllegalArgumentException when {@code lo > hi} or either bound is NaN
      */
     public static void clamp(Matrix a, double lo, double hi, Matrix out) {
@@ -331,8 +331,8 @@ public final class Ops {
      * {@code out[r][c] = m[r][c] + row[0][c]}: adds a {@code 1 x cols} row (a bias) to every row of {@code m}.
      *
      * @param m the matrix
-     * @param row the row
-     * @param out the output, overwritten (never read first)
+     * @param row a {@code 1 x cols} matrix added to every row of {@code m}
+     * @param out the output, overwritten
      */
     public static void addRowVector(Matrix m, Matrix row, Matrix out) {
         Objects.requireNonNull(m, "addRowVector: m");
@@ -354,7 +354,7 @@ public final class Ops {
      * {@code out[0][c] = sum over r of m[r][c]} into a {@code 1 x cols} output: the bias gradient.
      *
      * @param m the matrix
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void columnSums(Matrix m, Matrix out) {
         reduction("columnSums", m, out, 1, m == null ? 0 : m.cols());
@@ -369,7 +369,7 @@ public final class Ops {
      * {@code out[r][0] = sum over c of m[r][c]} into a {@code rows x 1} output.
      *
      * @param m the matrix
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void rowSums(Matrix m, Matrix out) {
         reduction("rowSums", m, out, m == null ? 0 : m.rows(), 1);
@@ -384,7 +384,7 @@ public final class Ops {
      * {@code out[r][0] = max over c of m[r][c]} into a {@code rows x 1} output; -Infinity for empty rows.
      *
      * @param m the matrix
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void rowMax(Matrix m, Matrix out) {
         reduction("rowMax", m, out, m == null ? 0 : m.rows(), 1);
@@ -400,7 +400,7 @@ public final class Ops {
      * ignored, an all-NaN row gives 0). Typically the predicted class.
      *
      * @param m the matrix
-     * @param out the output, overwritten (never read first)
+     * @param out receives each row's column index; entries past {@code m.rows()} are left alone
      * @throws IllegalArgumentException when {@code out} is shorter than {@code m.rows()}, or m has rows but no
      *                                  columns (there is no answer)
      */
@@ -425,7 +425,7 @@ public final class Ops {
      * maximum keeps every exponent at most 0, so large scores cannot overflow. {@code out} may be {@code m}.
      *
      * @param m the matrix
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      */
     public static void softmaxRows(Matrix m, Matrix out) {
         unary("softmaxRows", m, out);
@@ -439,7 +439,7 @@ public final class Ops {
     /**
      * Sum of all elements (0 for an empty matrix), accumulated at least in the matrix's precision.
      *
-     * @param a the first operand
+     * @param a the matrix
      * @return sum of all elements (0 for an empty matrix), accumulated at least in the matrix's precision
      */
     public static double sum(Matrix a) {
@@ -465,7 +465,7 @@ public final class Ops {
     /**
      * Largest absolute element (0 for an empty matrix, NaN when an element is NaN).
      *
-     * @param a the first operand
+     * @param a the matrix
      * @return largest absolute element (0 for an empty matrix, NaN when an element is NaN)
      */
     public static double maxAbs(Matrix a) {
@@ -476,7 +476,7 @@ public final class Ops {
     /**
      * Flat row-major index of the first NaN or infinite element, or -1 when all are finite.
      *
-     * @param a the first operand
+     * @param a the matrix
      * @return flat row-major index of the first NaN or infinite element, or -1 when all are finite
      */
     public static int firstNonFinite(Matrix a) {
@@ -487,8 +487,8 @@ public final class Ops {
     /**
      * {@code out = a}<sup>T</sup>; {@code out} must be {@code a.cols() x a.rows()} and not share storage with a.
      *
-     * @param a the first operand
-     * @param out the output, overwritten (never read first)
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void transpose(Matrix a, Matrix out) {
         Objects.requireNonNull(a, "transpose: a");
@@ -509,8 +509,8 @@ public final class Ops {
      *
      * @param src the source
      * @param rowIndices the rows to take, in order
-     * @param offset the index of the first element
-     * @param out the output, overwritten (never read first)
+     * @param offset the first entry of {@code rowIndices} to use; {@code out.rows()} entries are used
+     * @param out the output, overwritten
      * @throws IllegalArgumentException on a column mismatch, too few indices after {@code offset}, or an index
      *                                  outside {@code [0, src.rows())}; nothing is written then
      */
@@ -553,12 +553,12 @@ public final class Ops {
      * {@link Parallelism#threads()} threads; the result does not depend on the thread count.
      *
      * @param alpha the scale factor
-     * @param a the first operand
-     * @param transA whether to use a transposed
-     * @param b the second operand
-     * @param transB whether to use b transposed
-     * @param beta the factor applied to the output first
-     * @param c the column index
+     * @param a the left factor
+     * @param transA whether to use {@code a} transposed
+     * @param b the right factor
+     * @param transB whether to use {@code b} transposed
+     * @param beta the factor {@code c} is scaled by first (0: {@code c} is overwritten, even where it holds NaN)
+     * @param c the output, scaled by {@code beta} and added to
      * @throws IllegalArgumentException when the inner dimensions differ ({@code gemm: A is 100x784 but B is
      *                                  50x10}), C has the wrong shape, the types differ, or C shares storage with
      *                                  A or B
@@ -609,9 +609,9 @@ public final class Ops {
     /**
      * {@code c = a * b}: {@code gemm(1, a, false, b, false, 0, c)}.
      *
-     * @param a the first operand
-     * @param b the second operand
-     * @param c the column index
+     * @param a the left factor
+     * @param b the right factor
+     * @param c the output, overwritten
      */
     public static void matmul(Matrix a, Matrix b, Matrix c) {
         gemm(1, a, false, b, false, 0, c);

@@ -71,7 +71,7 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
      * Loads the four MNIST-format files from {@code dir}. Image and label counts must match and both image files
      * must have the same image size; a mismatch is reported with both file names.
      *
-     * @param dir the folder
+     * @param dir the folder holding the four files
      * @param dtype the element type
      * @throws IOException when the file cannot be read or written
      * @return the training and test images and labels
@@ -84,7 +84,7 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
      * Loads the four files as {@link #load(Path, DType)} does, for a network with {@code classes} outputs: a label
      * it cannot give is reported with its file, row and value.
      *
-     * @param dir the folder
+     * @param dir the folder holding the four files
      * @param dtype the element type
      * @param classes the number of classes
      * @throws IOException when the file cannot be read or written
@@ -114,7 +114,7 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
     /**
      * True when {@code dir} holds all four files (each raw or gzip).
      *
-     * @param dir the folder
+     * @param dir the folder holding the four files
      * @return true when {@code dir} holds all four files (each raw or gzip)
      */
     public static boolean isDataDirectory(Path dir) {
@@ -134,7 +134,7 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
      *
      * @param option the command-line value, or null
      * @param envValue the environment variable's value, or null
-     * @return the data directory to use: {@code option} (the {@code --data} argument) when given, else {@code envValue} (the value of {@value #ENV}) when set, else {@link #SYSTEM_FOLDER} when it holds the files
+     * @return the folder to read, or empty when nothing is set and the package is not installed
      */
     public static Optional<Path> locate(String option, String envValue) {
         if (option != null) {

@@ -18,8 +18,8 @@ public final class IdxFormatException extends IOException {
     /**
      * A problem found in {@code file} at byte {@code offset}.
      *
-     * @param file the file
-     * @param offset the index of the first element
+     * @param file the file in which the problem was found
+     * @param offset the byte offset in the file where the problem was found
      * @param problem what is wrong
      */
     public IdxFormatException(Path file, long offset, String problem) {
@@ -31,8 +31,8 @@ public final class IdxFormatException extends IOException {
     /**
      * A problem at {@code offset} whose cause is a lower-level I/O error (for example a corrupt gzip stream).
      *
-     * @param file the file
-     * @param offset the index of the first element
+     * @param file the file in which the problem was found
+     * @param offset the byte offset in the file where the problem was found
      * @param problem what is wrong
      * @param cause the cause
      */

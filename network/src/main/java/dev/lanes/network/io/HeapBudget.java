@@ -21,8 +21,8 @@ public final class HeapBudget {
      * Empty when {@code bytes} more can be allocated; otherwise the reason, beginning with {@code what} ("the
      * 60000x784 float32 images"), with the amount needed, the amount free and the {@code -Xmx} that would do.
      *
-     * @param bytes the bytes
-     * @param what what the value is, for messages
+     * @param bytes how many bytes would be allocated
+     * @param what what would be allocated, for the message
      * @return empty when the allocation fits, otherwise the reason
      */
     public static Optional<String> refusal(long bytes, String what) {

@@ -6,7 +6,7 @@ public interface LearningRateSchedule {
     /**
      * The rate for update number {@code step}.
      *
-     * @param step the step
+     * @param step the update number
      * @return the rate for update number {@code step}
      */
     double rate(long step);
@@ -15,8 +15,8 @@ public interface LearningRateSchedule {
      * {@link #rate}, checked: a schedule is the caller's code, and one NaN or infinite rate would turn every
      * parameter into NaN in a single update. Zero is allowed (a schedule may decay to it).
      *
-     * @param step the step
-     * @return {@link #rate}, checked: a schedule is the caller's code, and one NaN or infinite rate would turn every parameter into NaN in a single update
+     * @param step the update number
+     * @return the rate for update number {@code step}, checked to be finite and not negative
      * @throws IllegalStateException naming the step and the rate when it is not a finite number ≥ 0
      */
     default double checkedRate(long step) {

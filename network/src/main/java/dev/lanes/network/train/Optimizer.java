@@ -19,8 +19,8 @@ public interface Optimizer {
      * past what a sane run reaches, before it changes anything, so an update can never overflow the parameters
      * (undoing one afterwards would need a copy of every parameter per step, or could not be done exactly).
      *
-     * @param maxGradient the largest gradient
-     * @return an upper bound on how far the next {@link #step} can move any parameter element when no gradient element exceeds {@code maxGradient} in magnitude once multiplied by its parameter's {@link Parameter#learningRateScale()}
+     * @param maxGradient the largest magnitude of any gradient element
+     * @return the bound, in the units of the parameters
      * @throws IllegalStateException when the learning rate for the next step is not a finite number ≥ 0
      */
     double maxChange(double maxGradient);

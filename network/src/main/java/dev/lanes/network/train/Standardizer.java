@@ -97,7 +97,7 @@ public final class Standardizer {
      * {@code out = (x − mean)·scale} per feature; {@code out} may be {@code x} itself.
      *
      * @param x the input
-     * @param out the output, overwritten (never read first)
+     * @param out the output, overwritten
      * @throws IllegalArgumentException when x has a different number of features, or out a different shape or type
      */
     public void apply(Matrix x, Matrix out) {

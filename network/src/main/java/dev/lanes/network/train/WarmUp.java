@@ -69,7 +69,9 @@ public final class WarmUp implements AutoCloseable {
         return new WarmUp(network, batchSize);
     }
 
-    /** {@return true once there is nothing more to wait for: no warm-up was needed, it ran its course, or it was closed} */
+    /**
+     * {@return true once there is nothing more to wait for: no warm-up was needed, it ran its course, or it was closed}
+     */
     public boolean ready() {
         return ready;
     }
@@ -80,7 +82,7 @@ public final class WarmUp implements AutoCloseable {
      * {@link #ready}.
      *
      * @param nanosPerStep nanoseconds per step
-     * @return true when the vector kernels now take a step faster than {@code nanosPerStep}, the trainer's own step time on the scalar kernels, by a margin that covers the copy competing with it for the processors; or when {@link #ready}
+     * @return true when training may switch to the vector kernels
      */
     public boolean beats(double nanosPerStep) {
         if (recentNanos < 0.8 * nanosPerStep) {
