@@ -120,9 +120,9 @@ public final class Main {
     }
 
     /**
-     * Whether the output is a terminal. {@code System.console()} alone is not enough: from JDK 22 it is non-null
-     * with redirected output too (JDK-8309155), and {@code Console.isTerminal()} (JDK 22) says which; it is called
-     * reflectively because the bytecode is Java 17, where a non-null console already means a terminal.
+     * Whether the output is a terminal. {@code System.console()} alone is not enough: on JDK 22 to 24 it is
+     * non-null with redirected output too (JDK-8309155), and {@code Console.isTerminal()} (JDK 22) says which; it
+     * is called reflectively because the bytecode is Java 17, where a non-null console already means a terminal.
      */
     static boolean isTerminal(Console console) {
         if (console == null) {
