@@ -8,7 +8,10 @@ import java.util.Set;
 
 /**
  * The options and operands of one command: {@code --name value}, {@code --name=value}, and bare flags. Every option
- * must be one the command declares, so a typo is an error rather than a silently ignored setting.
+ * must be one the command declares, so a typo is an error rather than a silently ignored setting. The conventions
+ * every command shares live here, so a new command gets them by parsing with this class: {@code --help} and
+ * {@code -h} ask for the command's help (see {@link HelpRequest}), and {@code --} ends the options, so that every
+ * argument after it is an operand even when it starts with a dash.
  */
 final class Args {
     private final String command;
@@ -19,17 +22,39 @@ final class Args {
         this.command = command;
     }
 
-    /** Parses {@code args} for {@code command}; {@code valued} options take a value, {@code flags} do not. */
-    static Args parse(String command, String[] args, int from, Set<String> valued, Set<String> flags) throws UsageException {
+    /**
+     * Parses {@code args} from index {@code from} for {@code command}; {@code valued} options take a value,
+     * {@code flags} do not. Throws {@link HelpRequest} when the options (before any {@code --}) ask for help.
+     */
+    static Args parse(String command, String[] args, int from, Set<String> valued, Set<String> flags)
+            throws UsageException {
+        for (int i = from; i < args.length && !args[i].equals("--"); i++) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                throw new HelpRequest(command);
+            }
+            if (valued.contains(name(args[i])) && !args[i].contains("=") && i + 1 < args.length
+                    && !args[i + 1].startsWith("--")) {
+                i++;
+            }
+        }
         Args a = new Args(command);
         for (int i = from; i < args.length; i++) {
             String arg = args[i];
-            if (!arg.startsWith("--") || arg.equals("--")) {
+            if (arg.equals("--")) {
+                a.operands.addAll(List.of(args).subList(i + 1, args.length));
+                break;
+            }
+            if (arg.length() > 1 && arg.charAt(0) == '-' && !arg.startsWith("--") && !Character.isDigit(arg.charAt(1))
+                    && arg.charAt(1) != '.') {
+                throw new UsageException(command + ": unknown option " + arg + " (options are spelled --name;"
+                        + " put -- before an operand that starts with a dash)");
+            }
+            if (!arg.startsWith("--")) {
                 a.operands.add(arg);
                 continue;
             }
             int eq = arg.indexOf('=');
-            String name = eq < 0 ? arg.substring(2) : arg.substring(2, eq);
+            String name = name(arg);
             if (flags.contains(name)) {
                 if (eq >= 0) {
                     throw new UsageException(command + ": --" + name + " takes no value");
@@ -46,6 +71,15 @@ final class Args {
             }
         }
         return a;
+    }
+
+    /** The option name of {@code --name} or {@code --name=value}; {@code ""} for anything else. */
+    private static String name(String arg) {
+        if (!arg.startsWith("--")) {
+            return "";
+        }
+        int eq = arg.indexOf('=');
+        return eq < 0 ? arg.substring(2) : arg.substring(2, eq);
     }
 
     boolean has(String name) {

@@ -10,10 +10,21 @@ import java.util.Set;
 
 /** {@code lanes evaluate}: the accuracy of a saved model on a dataset's training and test images. */
 final class EvaluateCommand {
+    static final Set<String> VALUED = Set.of("model", "data");
+    /** {@code lanes evaluate --help}: the options in {@link #VALUED}. */
+    static final String HELP = """
+            usage: lanes evaluate --model FILE [--data DIR]
+            Prints the accuracy of a saved model on a dataset's training and test images.
+
+            options:
+              --model FILE              the model file (lanes train writes lanes-model.bin)
+              --data DIR                MNIST-format data (default: $LANES_DATA, then the dataset-fashion-mnist package)
+            """;
+
     private EvaluateCommand() {}
 
     static void run(String[] args, PrintStream out) throws UsageException, IOException, CommandException {
-        Args a = Args.parse("evaluate", args, 1, Set.of("model", "data"), Set.of());
+        Args a = Args.parse("evaluate", args, 1, VALUED, Set.of());
         if (!a.has("model") || !a.operands().isEmpty()) {
             throw new UsageException("evaluate: give --model FILE (and optionally --data DIR)");
         }

@@ -18,6 +18,7 @@ final class ExperimentCommand {
 
     private ExperimentCommand() {}
 
+    /** The experiment command's help: its options and every experiment with its summary. */
     static String usage() {
         StringBuilder s = new StringBuilder("""
                 usage: lanes experiment NAME [--out DIR] [--seed 1] [--data DIR]
@@ -32,10 +33,6 @@ final class ExperimentCommand {
     }
 
     static void run(String[] args, PrintStream out) throws UsageException, IOException, CommandException {
-        if (args.length > 1 && (args[1].equals("--help") || args[1].equals("-h"))) {
-            out.print(usage());
-            return;
-        }
         Args a = Args.parse("experiment", args, 1, VALUED, Set.of());
         if (a.operands().size() != 1) {
             throw new UsageException(a.operands().isEmpty() ? "experiment: which one? (see lanes experiment --help)"

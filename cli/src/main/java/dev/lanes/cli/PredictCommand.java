@@ -21,10 +21,23 @@ import java.util.Set;
  * gzip, scaled to [0, 1] like training data) or CSV files with one input per line; with no file, CSV from stdin.
  */
 final class PredictCommand {
+    static final Set<String> VALUED = Set.of("model");
+    /** {@code lanes predict --help}: the options in {@link #VALUED} and the operands. */
+    static final String HELP = """
+            usage: lanes predict --model FILE [--] [INPUT...]
+            Prints the predicted class of each input, one per line.
+
+            options:
+              --model FILE              the model file (lanes train writes lanes-model.bin)
+            operands:
+              INPUT                     IDX image files (raw or gzip; pixels scaled to [0, 1] as in training) or CSV
+                                        files of one input per line, values used as they are; none: CSV on stdin
+            """;
+
     private PredictCommand() {}
 
     static void run(String[] args, InputStream stdin, PrintStream out) throws UsageException, IOException, CommandException {
-        Args a = Args.parse("predict", args, 1, Set.of("model"), Set.of());
+        Args a = Args.parse("predict", args, 1, VALUED, Set.of());
         if (!a.has("model")) {
             throw new UsageException("predict: give --model FILE, then IDX image files or CSV files (or CSV on stdin)");
         }

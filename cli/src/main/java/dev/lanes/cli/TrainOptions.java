@@ -23,6 +23,30 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
             "batch", "iterations", "epochs", "dtype", "seed", "threads", "out", "data"),
             TrainChoices.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
     static final Set<String> FLAGS = Set.of("standardize");
+    /** {@code lanes train --help}: every option in {@link #VALUED} and {@link #FLAGS}, with its default. */
+    static final String HELP = """
+            usage: lanes train [options]
+            Trains a network, then writes the model and its learning curve as an SVG chart next to it.
+
+            options (defaults reproduce the reference two-layer network):
+              --layers 784,50,10        layer sizes: inputs, hidden..., classes
+              --activation relu         %s
+              --init gaussian:0.01      gaussian[:std] | lecun | xavier | he
+              --optimizer sgd           sgd | momentum[:0.9] | nesterov[:0.9]
+              --lr 0.1                  learning rate
+              --batch 100               mini-batch size
+              --iterations 10000        training steps (or --epochs N: passes over the training set)
+              --dtype float             float | double
+              --seed 1                  seed for initial weights and batch order
+              --threads N               threads for a batch's chunks and large products (default: all processors)
+              --standardize             scale each input feature to mean 0, variance 1 (folded into the saved model)
+              --loss softmax            softmax | mse (squared error on the scores, ½·Σ per example)
+              --targets onehot          with --loss mse: onehot (1 at the class, 0 elsewhere) | pm1 (+1 and -1)
+              --lr-per-layer none       none | fan-in (each layer's rate times 1/sqrt(its inputs))
+              --sampling shuffle        shuffle (a permutation per epoch) | replacement (batches drawn with replacement)
+              --out lanes-model.bin     model file; the learning-curve chart goes next to it as .svg
+              --data DIR                MNIST-format data (default: $LANES_DATA, then the dataset-fashion-mnist package)
+            """.formatted(activations(" | "));
 
     /** Parses the options after {@code train}; defaults reproduce the reference TwoLayerNet run. */
     static TrainOptions parse(String[] args) throws UsageException {

@@ -1,6 +1,7 @@
 package dev.lanes.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -31,12 +32,55 @@ class MainTest {
         return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    @Test
-    void helpGoesToStdoutAndSucceeds() {
-        Result r = run("--help");
-        assertEquals(0, r.status());
-        assertTrue(r.out().contains("lanes train") && r.out().contains("--layers 784,50,10"), r.out());
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--help|lanes COMMAND --help",
+        "-h|lanes COMMAND --help",
+        "help|lanes COMMAND --help",
+        "train --help|--layers 784,50,10",
+        "train -h|--standardize",
+        "train --lr 0.5 --help|--iterations 10000",
+        "train --lr --help|--iterations 10000",
+        "help train|--layers 784,50,10",
+        "evaluate --help|--model FILE",
+        "predict -h|--model FILE",
+        "predict --model m.bin --help|INPUT",
+    })
+    void helpGoesToStdoutAndSucceeds(String line, String expected) {
+        Result r = run(line.split(" "));
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains(expected), r.out());
+        assertTrue(r.out().contains("exit status: 0 done, 1 failed") && r.out().contains("-- ends the options"), r.out());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void versionComesFromTheBuild() {
+        Result r = run("--version");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().matches("lanes \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? \\(Java .+\\)\\R"), r.out());
+    }
+
+    @Test
+    void doubleDashEndsTheOptions(@TempDir Path dir) {
+        Result r = run("predict", "--model", dir.resolve("m.bin").toString(), "--", "--help");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("no such file: ") && r.err().contains("m.bin"), r.err());
+        Result operand = run("train", "--", "--lr");
+        assertEquals(2, operand.status(), operand.err());
+        assertTrue(operand.err().contains("unexpected argument --lr"), operand.err());
+    }
+
+    @Test
+    void anOptionAndItsValueMayBeJoinedByAnEqualsSign() {
+        Result r = run("train", "--batch=0");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--batch must be at least 1, got 0"), r.err());
+    }
+
+    @Test
+    void withoutAConsoleTheOutputIsNotATerminal() {
+        assertFalse(Main.isTerminal(null));
     }
 
     @ParameterizedTest
@@ -62,12 +106,16 @@ class MainTest {
         "train extra|unexpected argument extra",
         "evaluate|give --model FILE",
         "predict --data x|unknown option --data",
+        "train -x|unknown option -x",
+        "--lr 1|unknown option --lr (give a command first)",
+        "help fly|unknown command 'fly'",
     })
     void badCommandLinesExitWithTwoAndTheUsage(String line, String message) {
         Result r = run(line.isEmpty() ? new String[0] : line.split(" "));
         assertEquals(2, r.status(), r.err());
         assertTrue(r.err().contains(message), r.err());
-        assertTrue(r.err().contains("usage: lanes train"), r.err());
+        assertTrue(r.err().contains("usage: lanes "), r.err());
+        assertTrue(r.err().contains("--help"), r.err());
         assertEquals("", r.out());
     }
 

@@ -46,12 +46,17 @@ public final class GradientCheck {
         this.sampleSeed = sampleSeed;
     }
 
-    /** A check with the defaults for the element type of what it is given, every element checked. */
+    /** {@return a check with the defaults for the element type of what it is given, every element checked} */
     public static GradientCheck defaults() {
         return new GradientCheck(Double.NaN, Double.NaN, Integer.MAX_VALUE, 0);
     }
 
-    /** The same check with difference step {@code h}. */
+    /**
+     * The same check with difference step {@code h}.
+     *
+     * @param h the central-difference step
+     * @return the same check with difference step {@code h}
+     */
     public GradientCheck step(double h) {
         if (!(h > 0) || Double.isInfinite(h)) {
             throw new IllegalArgumentException("gradient check: step must be positive, got " + h);
@@ -59,7 +64,12 @@ public final class GradientCheck {
         return new GradientCheck(h, floor, maxEntries, sampleSeed);
     }
 
-    /** The same check with denominator floor {@code f} (per unit of loss; see the class documentation). */
+    /**
+     * The same check with denominator floor {@code f} (per unit of loss; see the class documentation).
+     *
+     * @param f the denominator floor, per unit of loss
+     * @return the same check with denominator floor {@code f} (per unit of loss; see the class documentation)
+     */
     public GradientCheck floor(double f) {
         if (!(f > 0) || Double.isInfinite(f)) {
             throw new IllegalArgumentException("gradient check: floor must be positive, got " + f);
@@ -70,6 +80,10 @@ public final class GradientCheck {
     /**
      * The same check on at most {@code maxPerParameter} randomly chosen elements of each parameter and of the
      * input (for large layers, where each element costs four forward passes).
+     *
+     * @param maxPerParameter the most elements to check in each parameter
+     * @param seed the random seed
+     * @return the same check on a random sample of each parameter and of the input
      */
     public GradientCheck sample(int maxPerParameter, long seed) {
         if (maxPerParameter < 1) {
@@ -81,6 +95,11 @@ public final class GradientCheck {
     /**
      * Checks every parameter of {@code network} and its input {@code x} ({@code x} itself is not modified).
      * The parameters are restored exactly afterwards.
+     *
+     * @param network the network
+     * @param x the input
+     * @param targets the targets of each row
+     * @return the check's result for every parameter and the input
      */
     public Report check(Network network, Matrix x, Targets targets) {
         Matrix input = x.copy();
@@ -113,6 +132,11 @@ public final class GradientCheck {
     /**
      * Checks a single layer on input {@code x} under the loss {@code L = Σ R ⊙ layer(x)}, R uniform in [−1, 1)
      * drawn from {@code seed}, so that {@code dL/dout = R} exercises every output element.
+     *
+     * @param layer the layer
+     * @param x the input
+     * @param seed the random seed
+     * @return the check's result for the layer's parameters and its input
      */
     public Report check(Layer layer, Matrix x, long seed) {
         Matrix input = x.copy();
@@ -145,7 +169,14 @@ public final class GradientCheck {
         return run(x.dtype(), probes, f);
     }
 
-    /** Checks a loss with respect to its scores (entry {@code "scores"}). */
+    /**
+     * Checks a loss with respect to its scores (entry {@code "scores"}).
+     *
+     * @param loss the loss
+     * @param scores the scores, one row per example
+     * @param targets the targets of each row
+     * @return the check's result for entry {@code "scores"}
+     */
     public Report check(Loss loss, Matrix scores, Targets targets) {
         Matrix s = scores.copy();
         loss.forward(s, targets);
@@ -331,7 +362,7 @@ public final class GradientCheck {
             this.entries = Collections.unmodifiableMap(entries);
         }
 
-        /** Entries by name, parameters in network order, then {@code input} (or {@code scores}). */
+        /** {@return entries by name, parameters in network order, then {@code input} (or {@code scores})} */
         public Map<String, Entry> entries() {
             return entries;
         }
@@ -339,6 +370,8 @@ public final class GradientCheck {
         /**
          * The entry called {@code name}.
          *
+         * @param name the name
+         * @return the entry called {@code name}
          * @throws IllegalArgumentException for an unknown name
          */
         public Entry entry(String name) {
@@ -349,7 +382,7 @@ public final class GradientCheck {
             return e;
         }
 
-        /** The largest relative error over all entries. */
+        /** {@return the largest relative error over all entries} */
         public double maxRelativeError() {
             double worst = 0;
             for (Entry e : entries.values()) {

@@ -21,6 +21,8 @@ public final class Init {
     /**
      * A fixed standard deviation, e.g. 0.01 as in the reference TwoLayerNet.
      *
+     * @param std the standard deviation
+     * @return an initialiser drawing from N(0, std²)
      * @throws IllegalArgumentException when {@code std} is negative or not finite
      */
     public static Init gaussian(double std) {
@@ -30,22 +32,34 @@ public final class Init {
         return new Init(Kind.GAUSSIAN, std);
     }
 
-    /** LeCun: std = 1/sqrt(fanIn), which keeps the variance of pre-activations near 1 for tanh-like units. */
+    /**
+     * {@return the LeCun initialiser: std = 1/sqrt(fanIn), which keeps the variance of pre-activations near 1 for
+     * tanh-like units}
+     */
     public static Init lecun() {
         return new Init(Kind.LECUN, Double.NaN);
     }
 
-    /** Xavier/Glorot (normal): std = sqrt(2 / (fanIn + fanOut)), balancing forward and backward variance. */
+    /**
+     * {@return the Xavier/Glorot (normal) initialiser: std = sqrt(2 / (fanIn + fanOut)), balancing forward and backward
+     * variance}
+     */
     public static Init xavier() {
         return new Init(Kind.XAVIER, Double.NaN);
     }
 
-    /** He: std = sqrt(2 / fanIn), compensating for ReLU zeroing half of its inputs. */
+    /** {@return the He initialiser: std = sqrt(2 / fanIn), compensating for ReLU zeroing half of its inputs} */
     public static Init he() {
         return new Init(Kind.HE, Double.NaN);
     }
 
-    /** The standard deviation for a layer with {@code fanIn} inputs and {@code fanOut} outputs. */
+    /**
+     * The standard deviation for a layer with {@code fanIn} inputs and {@code fanOut} outputs.
+     *
+     * @param fanIn the number of inputs of the layer
+     * @param fanOut the number of outputs of the layer
+     * @return the standard deviation for a layer with {@code fanIn} inputs and {@code fanOut} outputs
+     */
     public double std(int fanIn, int fanOut) {
         return switch (kind) {
             case GAUSSIAN -> std;

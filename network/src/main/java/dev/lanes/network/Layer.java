@@ -19,30 +19,48 @@ import java.util.List;
  * {@link Network.Builder#layer(Layer)}.
  */
 public interface Layer {
-    /** The name given by the network, e.g. {@code affine1}; parameter names start with it. */
+    /**
+     * The name given by the network, e.g. {@code affine1}; parameter names start with it.
+     *
+     * @return the name given by the network
+     */
     String name();
 
-    /** The training forward pass; the result is a layer-owned buffer. */
+    /**
+     * The training forward pass; the result is a layer-owned buffer.
+     *
+     * @param x the layer's input, one example per row
+     * @return the training forward pass; the result is a layer-owned buffer
+     */
     Matrix forward(Matrix x);
 
-    /** Gradient with respect to the last forward input (a layer-owned buffer); fills the parameter gradients. */
+    /**
+     * Gradient with respect to the last forward input (a layer-owned buffer); fills the parameter gradients.
+     *
+     * @param dout the upstream gradient
+     * @return the gradient with respect to the last forward input (a layer-owned buffer)
+     */
     Matrix backward(Matrix dout);
 
     /**
      * Fills the parameter gradients without computing the input gradient, which the first layer of a network
      * does not need (for an affine layer it would cost as much as its forward product).
+     *
+     * @param dout the upstream gradient
      */
     default void backwardParameters(Matrix dout) {
         backward(dout);
     }
 
-    /** The trainable parameters, in a stable order; empty for activations. */
+    /** {@return the trainable parameters, in a stable order; empty for activations} */
     List<Parameter> parameters();
 
     /**
      * Features per row of the output for {@code inputSize} features per row of the input; by default the same, as
      * for every element-wise layer. The builder chains these to size the network.
      *
+     * @param inputSize features per example
+     * @return the output width
      * @throws IllegalArgumentException when the layer cannot take {@code inputSize} features
      */
     default int outputSize(int inputSize) {
@@ -53,12 +71,18 @@ public interface Layer {
      * The inference forward pass: writes the output into {@code out} (reshaped as needed; a new matrix when
      * {@code out} is null or of another type) and returns it. It touches no training state, which makes
      * concurrent calls safe as long as the parameters do not change.
+     *
+     * @param x the layer's input, one example per row
+     * @param out the output, overwritten
+     * @return {@code out}, or the new matrix made in its place
      */
     Matrix infer(Matrix x, Matrix out);
 
     /**
      * False for a layer with kinks where an input element is 0 (ReLU). A numerical derivative taken across a
      * kink is meaningless, so {@link GradientCheck} skips perturbations that move such an input across 0.
+     *
+     * @return false for a layer with kinks where an input element is 0 (ReLU)
      */
     default boolean smooth() {
         return true;

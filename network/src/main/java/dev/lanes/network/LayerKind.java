@@ -87,32 +87,46 @@ public enum LayerKind {
         return activation.apply(layer.name());
     }
 
-    /** True for a kind built with a unit count, which is then its output size; false for the activations. */
+    /** {@return true for a kind built with a unit count, which is then its output size; false for the activations} */
     public boolean sized() {
         return false;
     }
 
-    /** How many values a layer of this kind from {@code inputs} to {@code units} trains (0 for activations). */
+    /**
+     * How many values a layer of this kind from {@code inputs} to {@code units} trains (0 for activations).
+     *
+     * @param inputs the number of inputs
+     * @param units the number of output units
+     * @return how many values a layer of this kind from {@code inputs} to {@code units} trains (0 for activations)
+     */
     public long parameterCount(int inputs, int units) {
         return 0;
     }
 
-    /** The byte standing for this kind in model files; never changed or reused, since saved files hold it. */
+    /** {@return the byte standing for this kind in model files; never changed or reused, since saved files hold it} */
     public int code() {
         return code;
     }
 
-    /** As the command line and messages spell it: {@code affine}, {@code relu}, ..., {@code lecun-tanh}. */
+    /**
+     * {@return the label, as the command line and messages spell it: {@code affine}, {@code relu}, ..., {@code
+     * lecun-tanh}}
+     */
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** The kind whose {@link #code} this is. */
+    /**
+     * The kind whose {@link #code} this is.
+     *
+     * @param code the code model files store
+     * @return the kind whose {@link #code} this is
+     */
     public static Optional<LayerKind> ofCode(int code) {
         return Arrays.stream(values()).filter(k -> k.code == code).findFirst();
     }
 
-    /** The kinds without a unit count, which go between affine layers: relu, sigmoid, tanh, lecun-tanh. */
+    /** {@return the kinds without a unit count, which go between affine layers: relu, sigmoid, tanh, lecun-tanh} */
     public static List<LayerKind> activations() {
         return Arrays.stream(values()).filter(k -> !k.sized()).toList();
     }

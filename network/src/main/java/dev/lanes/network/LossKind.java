@@ -21,12 +21,17 @@ public enum LossKind {
         this.factory = factory;
     }
 
-    /** The byte standing for this loss in model files; never changed or reused, since saved files hold it. */
+    /** {@return the byte standing for this loss in model files; never changed or reused, since saved files hold it} */
     public int code() {
         return code;
     }
 
-    /** The loss whose {@link #code} this is. */
+    /**
+     * The loss whose {@link #code} this is.
+     *
+     * @param code the code model files store
+     * @return the loss whose {@link #code} this is
+     */
     public static Optional<LossKind> ofCode(int code) {
         return Arrays.stream(values()).filter(k -> k.code == code).findFirst();
     }

@@ -75,27 +75,32 @@ public final class Network {
         this.outputs = new Matrix[layers.size()];
     }
 
-    /** Starts a network taking {@code inputSize} features per example. */
+    /**
+     * Starts a network taking {@code inputSize} features per example.
+     *
+     * @param inputSize features per example
+     * @return this builder
+     */
     public static Builder builder(int inputSize) {
         return new Builder(inputSize);
     }
 
-    /** The element type of parameters and activations. */
+    /** {@return the element type of parameters and activations} */
     public DType dtype() {
         return dtype;
     }
 
-    /** Features per example. */
+    /** {@return features per example} */
     public int inputSize() {
         return inputSize;
     }
 
-    /** Scores per example (the number of classes for a classifier). */
+    /** {@return scores per example (the number of classes for a classifier)} */
     public int outputSize() {
         return outputSize;
     }
 
-    /** The layers in order, without the loss. */
+    /** {@return the layers in order, without the loss} */
     public List<Layer> layers() {
         return layers;
     }
@@ -104,6 +109,7 @@ public final class Network {
      * The kind of every layer, in order: what a copy in another element type or a model file rebuilds the network
      * from, with the unit counts that {@link Layer#outputSize} gives.
      *
+     * @return the kind of every layer, in order
      * @throws IllegalArgumentException naming the first layer added with {@link Builder#layer(Layer)}, which has
      *                                  no kind
      */
@@ -118,17 +124,17 @@ public final class Network {
         return List.of(kinds);
     }
 
-    /** The loss node. */
+    /** {@return the loss node} */
     public Loss lossLayer() {
         return loss;
     }
 
-    /** The kind of the loss. */
+    /** {@return the kind of the loss} */
     public LossKind lossKind() {
         return lossKind;
     }
 
-    /** Every parameter by name, in layer order: {@code affine1.W, affine1.b, affine2.W, ...}. */
+    /** {@return every parameter by name, in layer order: {@code affine1.W, affine1.b, affine2.W, ...}} */
     public Map<String, Parameter> parameters() {
         return parameters;
     }
@@ -137,6 +143,9 @@ public final class Network {
      * The training forward pass and the loss, averaged over the rows of {@code x}; keeps what {@link #backward}
      * needs.
      *
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
+     * @param targets the targets of each row
+     * @return the loss, averaged over the rows of {@code x}
      * @throws IllegalArgumentException when x or the targets do not fit the network (the message names the shapes)
      */
     public double loss(Matrix x, Targets targets) {
@@ -209,6 +218,7 @@ public final class Network {
      * closing does nothing.
      *
      * @param operation what trains, for the messages of the calls it turns away, e.g. {@code "fit"}
+     * @return the claim, to close when training ends
      * @throws IllegalStateException when another thread is training the network or inferring with it
      */
     public Training claimTraining(String operation) {
@@ -229,6 +239,10 @@ public final class Network {
     /**
      * Loss and backward in one call: the gradient of every parameter by name, in {@link #parameters()} order. The
      * matrices are the live gradient buffers, overwritten by the next backward pass.
+     *
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
+     * @param targets the targets of each row
+     * @return the gradient of every parameter by name, in {@link #parameters()} order
      */
     public Map<String, Matrix> gradients(Matrix x, Targets targets) {
         try (Training claim = claimTraining("gradients")) {
@@ -245,6 +259,8 @@ public final class Network {
     /**
      * After a {@link #loss} call: where the first NaN or infinity appeared, e.g.
      * {@code "relu1 output (row 3, column 7) is NaN"}, or empty when every layer output is finite.
+     *
+     * @return where the first NaN or infinity appeared, or empty when every output was finite
      */
     public Optional<String> firstNonFiniteOutput() {
         for (int i = 0; i < outputs.length; i++) {
@@ -262,6 +278,8 @@ public final class Network {
      * The scores (the last layer's output, before any softmax) for each row of {@code x}, in a new matrix.
      * Thread-safe: the call works in its own buffers and only reads the parameters.
      *
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
+     * @return the scores (the last layer's output, before any softmax) for each row of {@code x}, in a new matrix
      * @throws IllegalArgumentException when x has the wrong width or element type
      */
     public Matrix predict(Matrix x) {
@@ -272,6 +290,84 @@ public final class Network {
         } finally {
             guard.endInference();
         }
+    }
+
+    /**
+     * The scores for one example, as {@link #predict(Matrix)} gives them for a one-row matrix. A {@code double}
+     * network reads the row widened to {@code double} and returns its scores rounded to {@code float}.
+     *
+     * @param row the example's {@link #inputSize()} features
+     * @return a new array of {@link #outputSize()} scores
+     * @throws IllegalArgumentException when the row's length is not the network's input size
+     */
+    public float[] predict(float[] row) {
+        return toFloats(predict(rowMatrix("predict", row)));
+    }
+
+    /**
+     * The class of one example: the index of its highest score (the first of equal ones).
+     *
+     * @param row the example's {@link #inputSize()} features
+     * @return the class index, from 0 to {@link #outputSize()} - 1
+     * @throws IllegalArgumentException when the row's length is not the network's input size
+     */
+    public int predictClass(float[] row) {
+        int[] c = new int[1];
+        Ops.rowArgmax(predict(rowMatrix("predictClass", row)), c);
+        return c[0];
+    }
+
+    /**
+     * The class probabilities for each row of {@code x}: the softmax of the scores, each row summing to 1.
+     * Thread-safe like {@link #predict(Matrix)}.
+     *
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
+     * @return a new matrix of {@code x.rows()} rows of {@link #outputSize()} probabilities
+     * @throws IllegalArgumentException when x has the wrong width or element type
+     * @throws IllegalStateException    when the network's loss is not softmax-with-cross-entropy, whose outputs
+     *                                  are not class scores
+     */
+    public Matrix probabilities(Matrix x) {
+        if (lossKind() != LossKind.SOFTMAX_CROSS_ENTROPY) {
+            throw new IllegalStateException("probabilities: the network's loss is " + lossKind()
+                    + ", not softmax cross-entropy, so its outputs are not class scores");
+        }
+        Matrix scores = predict(x);
+        Ops.softmaxRows(scores, scores);
+        return scores;
+    }
+
+    /**
+     * The class probabilities for one example, as {@link #probabilities(Matrix)} gives them for a one-row matrix.
+     *
+     * @param row the example's {@link #inputSize()} features
+     * @return a new array of {@link #outputSize()} probabilities summing to 1
+     * @throws IllegalArgumentException when the row's length is not the network's input size
+     * @throws IllegalStateException    when the network's loss is not softmax-with-cross-entropy
+     */
+    public float[] probabilities(float[] row) {
+        return toFloats(probabilities(rowMatrix("probabilities", row)));
+    }
+
+    private Matrix rowMatrix(String op, float[] row) {
+        Objects.requireNonNull(row, op + ": row");
+        if (row.length != inputSize) {
+            throw new IllegalArgumentException(op + ": the row has " + row.length + " features but the network takes "
+                    + inputSize);
+        }
+        Matrix m = Matrix.zeros(dtype, 1, inputSize);
+        for (int i = 0; i < row.length; i++) {
+            m.unsafeSet(i, row[i]);
+        }
+        return m;
+    }
+
+    private static float[] toFloats(Matrix m) {
+        float[] out = new float[m.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) m.unsafeGet(i);
+        }
+        return out;
     }
 
     private Matrix infer(Matrix x, Matrix[] workspace) {
@@ -287,6 +383,9 @@ public final class Network {
      * The fraction of rows whose highest score is at the labelled class. Thread-safe like {@link #predict}; large
      * inputs are processed in blocks so the workspace stays small.
      *
+     * @param x one example per row, {@link #inputSize()} columns of the network's element type
+     * @param labels the class of each row
+     * @return the fraction of rows whose highest score is at the labelled class
      * @throws IllegalArgumentException when x does not fit the network, the label count differs from the row
      *                                  count, or x is empty
      */
@@ -338,6 +437,7 @@ public final class Network {
      * Refuses a training run whose buffers the heap cannot hold, before any is allocated: every layer keeps its
      * output and its input gradient, some a third matrix (a mask or a saved tanh), for each batch.
      *
+     * @param batchSize examples per batch
      * @throws IllegalArgumentException saying how much memory is needed and how much there is
      */
     public void requireMemoryToTrain(int batchSize) {
@@ -358,6 +458,8 @@ public final class Network {
     /**
      * A copy with every parameter converted to {@code type} (e.g. a float network in double for checks).
      *
+     * @param type the element type
+     * @return a copy with every parameter converted to {@code type}
      * @throws IllegalArgumentException when a layer was added as an instance (see {@link #kinds})
      */
     public Network withDType(DType type) {
@@ -412,6 +514,8 @@ public final class Network {
      * E.g. {@code "784-50-10 affine/relu/affine + softmax-cross-entropy, float32"}: the input size and the output
      * size of every layer that has parameters or changes the width, then the layers (a kind, or the name of a
      * layer of the caller's own), the loss and the element type.
+     *
+     * @return the summary
      */
     public String describe() {
         StringBuilder sizes = new StringBuilder().append(inputSize);
@@ -471,50 +575,92 @@ public final class Network {
             this.inputSize = inputSize;
         }
 
-        /** Element type of the network (default {@link DType#FLOAT32}). */
+        /**
+         * Element type of the network (default {@link DType#FLOAT32}).
+         *
+         * @param type the element type
+         * @return this builder
+         */
         public Builder dtype(DType type) {
             this.dtype = Objects.requireNonNull(type, "dtype");
             return this;
         }
 
-        /** Seed of the weight initialisation (default 0). */
+        /**
+         * Seed of the weight initialisation (default 0).
+         *
+         * @param seed the random seed
+         * @return this builder
+         */
         public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Initialiser for affine layers added without one (default Gaussian 0.01, as the reference network). */
+        /**
+         * Initialiser for affine layers added without one (default Gaussian 0.01, as the reference network).
+         *
+         * @param init the weight initialiser
+         * @return this builder
+         */
         public Builder init(Init init) {
             this.init = Objects.requireNonNull(init, "init");
             return this;
         }
 
-        /** A fully connected layer with {@code units} outputs, initialised by the builder's initialiser. */
+        /**
+         * A fully connected layer with {@code units} outputs, initialised by the builder's initialiser.
+         *
+         * @param units the number of output units
+         * @return this builder
+         */
         public Builder affine(int units) {
             return layer(LayerKind.AFFINE, units);
         }
 
-        /** A fully connected layer with {@code units} outputs and its own initialiser. */
+        /**
+         * A fully connected layer with {@code units} outputs and its own initialiser.
+         *
+         * @param units the number of output units
+         * @param init the weight initialiser
+         * @return this builder
+         */
         public Builder affine(int units, Init init) {
             return add(new Step(LayerKind.AFFINE, units, Objects.requireNonNull(init, "init"), null));
         }
 
-        /** A ReLU activation. */
+        /**
+         * A ReLU activation.
+         *
+         * @return this builder
+         */
         public Builder relu() {
             return layer(LayerKind.RELU);
         }
 
-        /** A sigmoid activation. */
+        /**
+         * A sigmoid activation.
+         *
+         * @return this builder
+         */
         public Builder sigmoid() {
             return layer(LayerKind.SIGMOID);
         }
 
-        /** A tanh activation. */
+        /**
+         * A tanh activation.
+         *
+         * @return this builder
+         */
         public Builder tanh() {
             return layer(LayerKind.TANH);
         }
 
-        /** LeCun's scaled tanh, {@code 1.7159·tanh(2x/3)}. */
+        /**
+         * LeCun's scaled tanh, {@code 1.7159·tanh(2x/3)}.
+         *
+         * @return this builder
+         */
         public Builder lecunTanh() {
             return layer(LayerKind.LECUN_TANH);
         }
@@ -522,6 +668,8 @@ public final class Network {
         /**
          * A layer of a kind without a unit count (an activation).
          *
+         * @param kind the layer kind
+         * @return this builder
          * @throws IllegalArgumentException for a {@link LayerKind#sized} kind
          */
         public Builder layer(LayerKind kind) {
@@ -534,6 +682,9 @@ public final class Network {
         /**
          * A layer of a {@link LayerKind#sized} kind with {@code units} outputs.
          *
+         * @param kind the layer kind
+         * @param units the number of output units
+         * @return this builder
          * @throws IllegalArgumentException for a kind without a unit count, or fewer than 1 unit
          */
         public Builder layer(LayerKind kind, int units) {
@@ -549,22 +700,38 @@ public final class Network {
          * other layer uses. It trains and is gradient-checked like the built-in layers, but a network holding it
          * cannot be saved or converted (see {@link Network#kinds}). Being one object, it belongs to one network:
          * build once.
+         *
+         * @param layer the layer
+         * @return this builder
          */
         public Builder layer(Layer layer) {
             return add(new Step(null, 0, null, Objects.requireNonNull(layer, "layer")));
         }
 
-        /** Ends with softmax and cross-entropy (classification). */
+        /**
+         * Ends with softmax and cross-entropy (classification).
+         *
+         * @return this builder
+         */
         public Builder softmaxCrossEntropy() {
             return loss(LossKind.SOFTMAX_CROSS_ENTROPY);
         }
 
-        /** Ends with mean squared error, {@code ½·Σ(t − a)²} averaged over the batch. */
+        /**
+         * Ends with mean squared error, {@code ½·Σ(t − a)²} averaged over the batch.
+         *
+         * @return this builder
+         */
         public Builder meanSquaredError() {
             return loss(LossKind.MEAN_SQUARED_ERROR);
         }
 
-        /** Ends with the loss of {@code kind}. */
+        /**
+         * Ends with the loss of {@code kind}.
+         *
+         * @param kind the loss kind
+         * @return this builder
+         */
         public Builder loss(LossKind kind) {
             Objects.requireNonNull(kind, "loss");
             if (loss != null) {
@@ -589,6 +756,7 @@ public final class Network {
         /**
          * The network, with freshly drawn weights.
          *
+         * @return the network, with freshly drawn weights
          * @throws IllegalStateException    when no loss was given
          * @throws IllegalArgumentException when a layer of the caller's own does not fit (its width, element type
          *                                  or names)

@@ -29,17 +29,17 @@ public final class Parameter {
         }
     }
 
-    /** The name, {@code layer.parameter}. */
+    /** {@return the name, {@code layer.parameter}} */
     public String name() {
         return name;
     }
 
-    /** The live value, updated in place by optimisers. */
+    /** {@return the live value, updated in place by optimisers} */
     public Matrix value() {
         return value;
     }
 
-    /** The gradient from the last backward pass (a live buffer, overwritten by the next one). */
+    /** {@return the gradient from the last backward pass (a live buffer, overwritten by the next one)} */
     public Matrix gradient() {
         return gradient;
     }

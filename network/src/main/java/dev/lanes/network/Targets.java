@@ -21,7 +21,12 @@ public final class Targets {
         this.on = on;
     }
 
-    /** Class indices, {@code labels[r]} being the class of row r (the array is shared, not copied). */
+    /**
+     * Class indices, {@code labels[r]} being the class of row r (the array is shared, not copied).
+     *
+     * @param labels the class of each row
+     * @return class indices, {@code labels[r]} being the class of row r (the array is shared, not copied)
+     */
     public static Targets classes(int[] labels) {
         return new Targets(Objects.requireNonNull(labels, "labels"), null, 0, 1);
     }
@@ -44,12 +49,17 @@ public final class Targets {
         return new Targets(Objects.requireNonNull(labels, "labels"), null, off, on);
     }
 
-    /** Target values, one row per example, shaped like the scores (the matrix is shared, not copied). */
+    /**
+     * Target values, one row per example, shaped like the scores (the matrix is shared, not copied).
+     *
+     * @param values target values, one row per example, shaped like the scores
+     * @return target values, one row per example, shaped like the scores (the matrix is shared, not copied)
+     */
     public static Targets values(Matrix values) {
         return new Targets(null, Objects.requireNonNull(values, "values"), Double.NaN, Double.NaN);
     }
 
-    /** True for class indices, false for target values. */
+    /** {@return true for class indices, false for target values} */
     public boolean isClasses() {
         return labels != null;
     }
@@ -85,7 +95,7 @@ public final class Targets {
         return labels != null && off == 0 && on == 1;
     }
 
-    /** The number of examples. */
+    /** {@return the number of examples} */
     public int rows() {
         return labels != null ? labels.length : values.rows();
     }
@@ -93,6 +103,7 @@ public final class Targets {
     /**
      * The class indices.
      *
+     * @return the class indices
      * @throws IllegalStateException when these targets are values
      */
     public int[] labels() {
@@ -105,6 +116,7 @@ public final class Targets {
     /**
      * The target values.
      *
+     * @return the target values
      * @throws IllegalStateException when these targets are class indices
      */
     public Matrix values() {
@@ -117,6 +129,8 @@ public final class Targets {
     /**
      * Checks that these targets fit scores of the given shape and type, with a message naming both shapes.
      *
+     * @param op the operation, for messages
+     * @param scores the scores, one row per example
      * @throws IllegalArgumentException on a row-count, shape or type mismatch, or a class outside the score columns
      */
     public void checkFits(String op, Matrix scores) {

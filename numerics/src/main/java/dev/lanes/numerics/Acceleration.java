@@ -13,7 +13,7 @@ public final class Acceleration {
     private Acceleration() {
     }
 
-    /** {@code "vector"} or {@code "scalar"}: the JVM's choice. */
+    /** {@return {@code "vector"} or {@code "scalar"}: the JVM's choice} */
     public static String implementation() {
         return KernelProvider.chosen().name();
     }
@@ -23,6 +23,8 @@ public final class Acceleration {
      * {@code "vector (512-bit, 16 float lanes, 8 double lanes, GEMM tile 12x2 vectors)"} or
      * {@code "scalar (module jdk.incubator.vector is not enabled; add --add-modules jdk.incubator.vector to the JVM
      * options to use the Vector API)"}.
+     *
+     * @return the summary line
      */
     public static String describe() {
         return KernelProvider.chosen().description();
@@ -33,6 +35,8 @@ public final class Acceleration {
      * names again ({@code false}). Both give bitwise-identical results for every operation, so this changes only
      * speed: a trainer can run on the scalar kernels, fast as soon as they are compiled, while the Vector API
      * kernels are still being compiled (see the network module's {@code WarmUp}).
+     *
+     * @param scalar true for the scalar kernels
      */
     public static void useScalarOnThisThread(boolean scalar) {
         KernelProvider.useScalarOnThisThread(scalar);

@@ -12,7 +12,13 @@ public final class FloatMatrix extends Matrix {
         this.data = data;
     }
 
-    /** A {@code rows x cols} matrix of zeros. */
+    /**
+     * A {@code rows x cols} matrix of zeros.
+     *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a {@code rows x cols} matrix of zeros
+     */
     public static FloatMatrix zeros(int rows, int cols) {
         return new FloatMatrix(rows, cols, new float[checkShape("zeros", rows, cols)]);
     }
@@ -20,6 +26,10 @@ public final class FloatMatrix extends Matrix {
     /**
      * A matrix holding a copy of {@code rowMajor}, which must have exactly {@code rows*cols} elements.
      *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param rowMajor the elements, row after row
+     * @return a matrix holding a copy of {@code rowMajor}, which must have exactly {@code rows*cols} elements
      * @throws IllegalArgumentException when the element count does not match the shape
      */
     public static FloatMatrix of(int rows, int cols, float... rowMajor) {
@@ -36,6 +46,10 @@ public final class FloatMatrix extends Matrix {
      * A matrix that uses {@code data} itself as storage, without copying: writes through either are visible in
      * both. The array may be longer than {@code rows*cols}; the extra elements are ignored.
      *
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param data the data
+     * @return a matrix whose storage is {@code data} itself
      * @throws IllegalArgumentException when {@code data} is shorter than {@code rows*cols}
      */
     public static FloatMatrix wrap(int rows, int cols, float[] data) {
@@ -51,6 +65,8 @@ public final class FloatMatrix extends Matrix {
     /**
      * The backing array, row-major, of length at least {@link #size()}. It is the live storage (not a copy),
      * so it can be handed to array-level code; it is replaced when {@link #reshape} grows the matrix.
+     *
+     * @return the backing array, row-major, of length at least {@link #size()}
      */
     public float[] data() {
         return data;
@@ -61,13 +77,25 @@ public final class FloatMatrix extends Matrix {
         return DType.FLOAT32;
     }
 
-    /** Element at row {@code r}, column {@code c}, bounds-checked against the shape. */
+    /**
+     * Element at row {@code r}, column {@code c}, bounds-checked against the shape.
+     *
+     * @param r the row index
+     * @param c the column index
+     * @return element at row {@code r}, column {@code c}, bounds-checked against the shape
+     */
     public float getFloat(int r, int c) {
         checkIndex("get", r, c);
         return data[r * cols + c];
     }
 
-    /** Sets the element at row {@code r}, column {@code c}, bounds-checked against the shape. */
+    /**
+     * Sets the element at row {@code r}, column {@code c}, bounds-checked against the shape.
+     *
+     * @param r the row index
+     * @param c the column index
+     * @param v the value
+     */
     public void setFloat(int r, int c, float v) {
         checkIndex("set", r, c);
         data[r * cols + c] = v;

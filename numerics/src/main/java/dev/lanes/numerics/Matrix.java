@@ -39,27 +39,30 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
         return (int) n;
     }
 
-    /** Number of rows. */
+    /** {@return number of rows} */
     public int rows() {
         return rows;
     }
 
-    /** Number of columns. */
+    /** {@return number of columns} */
     public int cols() {
         return cols;
     }
 
-    /** Number of elements, {@code rows() * cols()}. */
+    /** {@return number of elements, {@code rows() * cols()}} */
     public int size() {
         return rows * cols;
     }
 
-    /** The element type. */
+    /** {@return the element type} */
     public abstract DType dtype();
 
     /**
      * Element at row {@code r}, column {@code c}, widened to double.
      *
+     * @param r the row index
+     * @param c the column index
+     * @return element at row {@code r}, column {@code c}, widened to double
      * @throws IndexOutOfBoundsException naming the index and the shape
      */
     public abstract double get(int r, int c);
@@ -67,6 +70,9 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
     /**
      * Sets the element at row {@code r}, column {@code c}; a float matrix rounds {@code v} to float.
      *
+     * @param r the row index
+     * @param c the column index
+     * @param v the value
      * @throws IndexOutOfBoundsException naming the index and the shape
      */
     public abstract void set(int r, int c, double v);
@@ -74,18 +80,35 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
     /**
      * Element at a flat row-major index without checking it against the shape (the backing array still
      * bounds-checks). For hot loops that already know the index is inside {@code [0, size())}.
+     *
+     * @param index the flat row-major index
+     * @return the element at {@code index}
      */
     public abstract double unsafeGet(int index);
 
-    /** Sets the element at a flat row-major index without checking it against the shape. */
+    /**
+     * Sets the element at a flat row-major index without checking it against the shape.
+     *
+     * @param index the flat row-major index
+     * @param v the value
+     */
     public abstract void unsafeSet(int index, double v);
 
-    /** The shape as {@code "ROWSxCOLS"}, e.g. {@code "100x784"}; used in every error message. */
+    /**
+     * The shape as {@code "ROWSxCOLS"}, e.g. {@code "100x784"}; used in every error message.
+     *
+     * @return the shape as {@code "ROWSxCOLS"}
+     */
     public String shape() {
         return rows + "x" + cols;
     }
 
-    /** True when {@code other} has the same number of rows and columns (element types may differ). */
+    /**
+     * True when {@code other} has the same number of rows and columns (element types may differ).
+     *
+     * @param other the other matrix
+     * @return true when {@code other} has the same number of rows and columns (element types may differ)
+     */
     public boolean sameShape(Matrix other) {
         return rows == other.rows && cols == other.cols;
     }
@@ -96,6 +119,8 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
      * and the contents are unspecified. A matrix created by {@code wrap} stops sharing the caller's array when
      * it grows.
      *
+     * @param rows the number of rows
+     * @param cols the number of columns
      * @throws IllegalArgumentException for a negative shape
      */
     public void reshape(int rows, int cols) {
@@ -111,12 +136,15 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
     /** The backing array as an Object, used to detect operands that share storage. */
     abstract Object storage();
 
-    /** A deep copy with the same shape and type, backed by an array of exactly {@code size()} elements. */
+    /** {@return a deep copy with the same shape and type, backed by an array of exactly {@code size()} elements} */
     public abstract Matrix copy();
 
     /**
      * A copy converted to {@code to} (to float: each element rounded to nearest); same as {@link #copy()} when the
      * type already matches.
+     *
+     * @param to the element type to convert to
+     * @return the converted copy
      */
     public Matrix convert(DType to) {
         Objects.requireNonNull(to, "to");
@@ -130,7 +158,7 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
         return out;
     }
 
-    /** A new row-major {@code double[]} of length {@code size()} holding the elements. */
+    /** {@return a new row-major {@code double[]} of length {@code size()} holding the elements} */
     public double[] toDoubleArray() {
         int n = size();
         double[] out = new double[n];
@@ -146,6 +174,10 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
      * values ({@code b} is the element of {@code other}, the expected value). Element types may differ. NaN
      * equals only NaN at the same position and an infinity only the same infinity, so a diverged result never
      * compares equal to a finite expectation.
+     *
+     * @param other the other matrix
+     * @param absTol the largest absolute difference allowed
+     * @return true when {@code other} has the same shape and every element pair is within the tolerance
      */
     public boolean equalsWithin(Matrix other, double absTol) {
         Objects.requireNonNull(other, "other");
@@ -212,13 +244,28 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
         }
     }
 
-    /** A {@code rows x cols} matrix of zeros. */
+    /**
+     * A {@code rows x cols} matrix of zeros.
+     *
+     * @param t the element type
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @return a {@code rows x cols} matrix of zeros
+     */
     public static Matrix zeros(DType t, int rows, int cols) {
         Objects.requireNonNull(t, "dtype");
         return t == DType.FLOAT32 ? FloatMatrix.zeros(rows, cols) : DoubleMatrix.zeros(rows, cols);
     }
 
-    /** A {@code rows x cols} matrix with every element equal to {@code value}. */
+    /**
+     * A {@code rows x cols} matrix with every element equal to {@code value}.
+     *
+     * @param t the element type
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param value the value
+     * @return a {@code rows x cols} matrix with every element equal to {@code value}
+     */
     public static Matrix filled(DType t, int rows, int cols, double value) {
         Matrix m = zeros(t, rows, cols);
         Ops.fill(m, value);
@@ -228,6 +275,11 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
     /**
      * A matrix holding a copy of {@code rowMajor}, which must have exactly {@code rows*cols} elements.
      *
+     * @param t the element type
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param rowMajor the elements, row after row
+     * @return a matrix holding a copy of {@code rowMajor}, which must have exactly {@code rows*cols} elements
      * @throws IllegalArgumentException when the element count does not match the shape
      */
     public static Matrix of(DType t, int rows, int cols, double... rowMajor) {
@@ -244,7 +296,13 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
         return m;
     }
 
-    /** The {@code n x n} identity matrix. */
+    /**
+     * The {@code n x n} identity matrix.
+     *
+     * @param t the element type
+     * @param n the count
+     * @return the {@code n x n} identity matrix
+     */
     public static Matrix identity(DType t, int n) {
         Matrix m = zeros(t, n, n);
         for (int i = 0; i < n; i++) {
@@ -256,6 +314,14 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
     /**
      * A matrix of independent normal samples {@code mean + std * N(0,1)}, drawn in row-major order from
      * {@code rng} so that a seeded generator gives reproducible results.
+     *
+     * @param t the element type
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param mean the mean
+     * @param std the standard deviation
+     * @param rng the random source
+     * @return a new {@code rows x cols} matrix of the samples
      */
     public static Matrix gaussian(DType t, int rows, int cols, double mean, double std, Random rng) {
         Objects.requireNonNull(rng, "rng");
@@ -270,6 +336,14 @@ public abstract sealed class Matrix permits FloatMatrix, DoubleMatrix {
     /**
      * A matrix of independent uniform samples in {@code [lo, hi)}, drawn in row-major order from {@code rng} (a
      * float matrix may round a sample up to {@code hi}).
+     *
+     * @param t the element type
+     * @param rows the number of rows
+     * @param cols the number of columns
+     * @param lo the lower bound
+     * @param hi the upper bound
+     * @param rng the random source
+     * @return a new {@code rows x cols} matrix of the samples
      */
     public static Matrix uniform(DType t, int rows, int cols, double lo, double hi, Random rng) {
         Objects.requireNonNull(rng, "rng");

@@ -36,7 +36,13 @@ public final class Ops {
 
     // ---------------------------------------------------------------- element-wise
 
-    /** {@code out = a + b}, element-wise. */
+    /**
+     * {@code out = a + b}, element-wise.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param out the output, overwritten
+     */
     public static void add(Matrix a, Matrix b, Matrix out) {
         binary("add", a, b, out);
         if (a instanceof FloatMatrix) {
@@ -46,7 +52,13 @@ public final class Ops {
         }
     }
 
-    /** {@code out = a - b}, element-wise. */
+    /**
+     * {@code out = a - b}, element-wise.
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param out the output, overwritten
+     */
     public static void sub(Matrix a, Matrix b, Matrix out) {
         binary("sub", a, b, out);
         if (a instanceof FloatMatrix) {
@@ -56,7 +68,13 @@ public final class Ops {
         }
     }
 
-    /** {@code out = a * b}, element-wise (Hadamard product). */
+    /**
+     * {@code out = a * b}, element-wise (Hadamard product).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param out the output, overwritten
+     */
     public static void mul(Matrix a, Matrix b, Matrix out) {
         binary("mul", a, b, out);
         if (a instanceof FloatMatrix) {
@@ -66,7 +84,13 @@ public final class Ops {
         }
     }
 
-    /** {@code out = a / b}, element-wise, with IEEE semantics (x/0 is infinite or NaN). */
+    /**
+     * {@code out = a / b}, element-wise, with IEEE semantics (x/0 is infinite or NaN).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @param out the output, overwritten
+     */
     public static void div(Matrix a, Matrix b, Matrix out) {
         binary("div", a, b, out);
         if (a instanceof FloatMatrix) {
@@ -76,7 +100,13 @@ public final class Ops {
         }
     }
 
-    /** {@code out = s * a}; a float matrix uses {@code s} rounded to float. */
+    /**
+     * {@code out = s * a}; a float matrix uses {@code s} rounded to float.
+     *
+     * @param a the input
+     * @param s the scale factor
+     * @param out the output, overwritten
+     */
     public static void scale(Matrix a, double s, Matrix out) {
         unary("scale", a, out);
         if (a instanceof FloatMatrix) {
@@ -86,7 +116,13 @@ public final class Ops {
         }
     }
 
-    /** {@code y += alpha * x}, element-wise; a float matrix uses {@code alpha} rounded to float. */
+    /**
+     * {@code y += alpha * x}, element-wise; a float matrix uses {@code alpha} rounded to float.
+     *
+     * @param alpha the scale factor
+     * @param x the matrix scaled and added
+     * @param y the matrix added to, in place
+     */
     public static void axpy(double alpha, Matrix x, Matrix y) {
         Objects.requireNonNull(x, "axpy: x");
         Objects.requireNonNull(y, "axpy: y");
@@ -99,7 +135,12 @@ public final class Ops {
         }
     }
 
-    /** Sets every element of {@code m} to {@code v} (rounded to float for a float matrix). */
+    /**
+     * Sets every element of {@code m} to {@code v} (rounded to float for a float matrix).
+     *
+     * @param m the matrix
+     * @param v the value
+     */
     public static void fill(Matrix m, double v) {
         Objects.requireNonNull(m, "fill: m");
         if (m instanceof FloatMatrix) {
@@ -109,7 +150,12 @@ public final class Ops {
         }
     }
 
-    /** Copies {@code src} into {@code dst}, which must have the same shape and type. */
+    /**
+     * Copies {@code src} into {@code dst}, which must have the same shape and type.
+     *
+     * @param src the source
+     * @param dst the destination
+     */
     public static void copy(Matrix src, Matrix dst) {
         Objects.requireNonNull(src, "copy: src");
         Objects.requireNonNull(dst, "copy: dst");
@@ -118,7 +164,12 @@ public final class Ops {
         System.arraycopy(src.storage(), 0, dst.storage(), 0, src.size());
     }
 
-    /** {@code out = e^a}, element-wise. */
+    /**
+     * {@code out = e^a}, element-wise.
+     *
+     * @param a the input
+     * @param out the output, overwritten
+     */
     public static void exp(Matrix a, Matrix out) {
         unary("exp", a, out);
         if (a instanceof FloatMatrix) {
@@ -128,7 +179,12 @@ public final class Ops {
         }
     }
 
-    /** {@code out = ln a}, element-wise (NaN for negative elements, -Infinity for zeros). */
+    /**
+     * {@code out = ln a}, element-wise (NaN for negative elements, -Infinity for zeros).
+     *
+     * @param a the input
+     * @param out the output, overwritten
+     */
     public static void log(Matrix a, Matrix out) {
         unary("log", a, out);
         if (a instanceof FloatMatrix) {
@@ -138,7 +194,12 @@ public final class Ops {
         }
     }
 
-    /** {@code out = tanh a}, element-wise. */
+    /**
+     * {@code out = tanh a}, element-wise.
+     *
+     * @param a the input
+     * @param out the output, overwritten
+     */
     public static void tanh(Matrix a, Matrix out) {
         unary("tanh", a, out);
         if (a instanceof FloatMatrix) {
@@ -151,6 +212,9 @@ public final class Ops {
     /**
      * {@code out = 1 / (1 + e^-a)}, element-wise. Saturates cleanly to exactly 0 or 1 for large |a| (never NaN for
      * a finite input).
+     *
+     * @param a the input
+     * @param out the output, overwritten
      */
     public static void sigmoid(Matrix a, Matrix out) {
         unary("sigmoid", a, out);
@@ -161,7 +225,12 @@ public final class Ops {
         }
     }
 
-    /** {@code out = max(a, 0)}, element-wise. */
+    /**
+     * {@code out = max(a, 0)}, element-wise.
+     *
+     * @param a the input
+     * @param out the output, overwritten
+     */
     public static void relu(Matrix a, Matrix out) {
         unary("relu", a, out);
         if (a instanceof FloatMatrix) {
@@ -171,7 +240,12 @@ public final class Ops {
         }
     }
 
-    /** {@code out = a > 0 ? 1 : 0}, element-wise: the derivative of ReLU. */
+    /**
+     * {@code out = a > 0 ? 1 : 0}, element-wise: the derivative of ReLU.
+     *
+     * @param a the input
+     * @param out the output, overwritten
+     */
     public static void reluMask(Matrix a, Matrix out) {
         unary("reluMask", a, out);
         if (a instanceof FloatMatrix) {
@@ -184,6 +258,10 @@ public final class Ops {
     /**
      * {@code out = x > 0 ? dout : 0}, element-wise: the ReLU backward pass. {@code x} may be the ReLU's input or its
      * output, since both are positive exactly where the gradient passes.
+     *
+     * @param dout the upstream gradient
+     * @param x the forward pass's input
+     * @param out the output, overwritten
      */
     public static void reluBackward(Matrix dout, Matrix x, Matrix out) {
         binary("reluBackward", "dout", dout, "x", x, out);
@@ -194,7 +272,13 @@ public final class Ops {
         }
     }
 
-    /** {@code out = dout * y * (1 - y)}: the sigmoid backward pass from its output {@code y}. */
+    /**
+     * {@code out = dout * y * (1 - y)}: the sigmoid backward pass from its output {@code y}.
+     *
+     * @param dout the upstream gradient
+     * @param y the output of the forward pass
+     * @param out the output, overwritten
+     */
     public static void sigmoidBackward(Matrix dout, Matrix y, Matrix out) {
         binary("sigmoidBackward", "dout", dout, "y", y, out);
         if (dout instanceof FloatMatrix) {
@@ -204,7 +288,13 @@ public final class Ops {
         }
     }
 
-    /** {@code out = dout * (1 - y^2)}: the tanh backward pass from its output {@code y}. */
+    /**
+     * {@code out = dout * (1 - y^2)}: the tanh backward pass from its output {@code y}.
+     *
+     * @param dout the upstream gradient
+     * @param y the output of the forward pass
+     * @param out the output, overwritten
+     */
     public static void tanhBackward(Matrix dout, Matrix y, Matrix out) {
         binary("tanhBackward", "dout", dout, "y", y, out);
         if (dout instanceof FloatMatrix) {
@@ -217,6 +307,10 @@ public final class Ops {
     /**
      * {@code out = min(max(a, lo), hi)}, element-wise.
      *
+     * @param a the input
+     * @param lo the lower bound
+     * @param hi the upper bound
+     * @param out the output, overwritten
      * @throws IllegalArgumentException when {@code lo > hi} or either bound is NaN
      */
     public static void clamp(Matrix a, double lo, double hi, Matrix out) {
@@ -233,7 +327,13 @@ public final class Ops {
 
     // ---------------------------------------------------------------- broadcasts and reductions
 
-    /** {@code out[r][c] = m[r][c] + row[0][c]}: adds a {@code 1 x cols} row (a bias) to every row of {@code m}. */
+    /**
+     * {@code out[r][c] = m[r][c] + row[0][c]}: adds a {@code 1 x cols} row (a bias) to every row of {@code m}.
+     *
+     * @param m the matrix
+     * @param row a {@code 1 x cols} matrix added to every row of {@code m}
+     * @param out the output, overwritten
+     */
     public static void addRowVector(Matrix m, Matrix row, Matrix out) {
         Objects.requireNonNull(m, "addRowVector: m");
         Objects.requireNonNull(row, "addRowVector: row");
@@ -250,7 +350,12 @@ public final class Ops {
         }
     }
 
-    /** {@code out[0][c] = sum over r of m[r][c]} into a {@code 1 x cols} output: the bias gradient. */
+    /**
+     * {@code out[0][c] = sum over r of m[r][c]} into a {@code 1 x cols} output: the bias gradient.
+     *
+     * @param m the matrix
+     * @param out the output, overwritten
+     */
     public static void columnSums(Matrix m, Matrix out) {
         reduction("columnSums", m, out, 1, m == null ? 0 : m.cols());
         if (m instanceof FloatMatrix) {
@@ -260,7 +365,12 @@ public final class Ops {
         }
     }
 
-    /** {@code out[r][0] = sum over c of m[r][c]} into a {@code rows x 1} output. */
+    /**
+     * {@code out[r][0] = sum over c of m[r][c]} into a {@code rows x 1} output.
+     *
+     * @param m the matrix
+     * @param out the output, overwritten
+     */
     public static void rowSums(Matrix m, Matrix out) {
         reduction("rowSums", m, out, m == null ? 0 : m.rows(), 1);
         if (m instanceof FloatMatrix) {
@@ -270,7 +380,12 @@ public final class Ops {
         }
     }
 
-    /** {@code out[r][0] = max over c of m[r][c]} into a {@code rows x 1} output; -Infinity for empty rows. */
+    /**
+     * {@code out[r][0] = max over c of m[r][c]} into a {@code rows x 1} output; -Infinity for empty rows.
+     *
+     * @param m the matrix
+     * @param out the output, overwritten
+     */
     public static void rowMax(Matrix m, Matrix out) {
         reduction("rowMax", m, out, m == null ? 0 : m.rows(), 1);
         if (m instanceof FloatMatrix) {
@@ -284,6 +399,8 @@ public final class Ops {
      * {@code out[r]} = column index of the largest element of row {@code r} (the first one on ties; NaNs are
      * ignored, an all-NaN row gives 0). Typically the predicted class.
      *
+     * @param m the matrix
+     * @param out receives each row's column index; entries past {@code m.rows()} are left alone
      * @throws IllegalArgumentException when {@code out} is shorter than {@code m.rows()}, or m has rows but no
      *                                  columns (there is no answer)
      */
@@ -306,6 +423,9 @@ public final class Ops {
     /**
      * Row-wise softmax: {@code out[r][c] = e^(m[r][c] - max_r) / sum_c e^(m[r][c] - max_r)}. Subtracting the row
      * maximum keeps every exponent at most 0, so large scores cannot overflow. {@code out} may be {@code m}.
+     *
+     * @param m the matrix
+     * @param out the output, overwritten
      */
     public static void softmaxRows(Matrix m, Matrix out) {
         unary("softmaxRows", m, out);
@@ -316,13 +436,24 @@ public final class Ops {
         }
     }
 
-    /** Sum of all elements (0 for an empty matrix), accumulated at least in the matrix's precision. */
+    /**
+     * Sum of all elements (0 for an empty matrix), accumulated at least in the matrix's precision.
+     *
+     * @param a the matrix
+     * @return sum of all elements (0 for an empty matrix), accumulated at least in the matrix's precision
+     */
     public static double sum(Matrix a) {
         Objects.requireNonNull(a, "sum: a");
         return a instanceof FloatMatrix ? f32().sum(f(a), a.size()) : f64().sum(d(a), a.size());
     }
 
-    /** Sum of the element-wise products of two same-shaped matrices (the Frobenius inner product). */
+    /**
+     * Sum of the element-wise products of two same-shaped matrices (the Frobenius inner product).
+     *
+     * @param a the first operand
+     * @param b the second operand
+     * @return sum of the element-wise products of two same-shaped matrices (the Frobenius inner product)
+     */
     public static double dot(Matrix a, Matrix b) {
         Objects.requireNonNull(a, "dot: a");
         Objects.requireNonNull(b, "dot: b");
@@ -331,19 +462,34 @@ public final class Ops {
         return a instanceof FloatMatrix ? f32().dot(f(a), f(b), a.size()) : f64().dot(d(a), d(b), a.size());
     }
 
-    /** Largest absolute element (0 for an empty matrix, NaN when an element is NaN). */
+    /**
+     * Largest absolute element (0 for an empty matrix, NaN when an element is NaN).
+     *
+     * @param a the matrix
+     * @return largest absolute element (0 for an empty matrix, NaN when an element is NaN)
+     */
     public static double maxAbs(Matrix a) {
         Objects.requireNonNull(a, "maxAbs: a");
         return a instanceof FloatMatrix ? f32().maxAbs(f(a), a.size()) : f64().maxAbs(d(a), a.size());
     }
 
-    /** Flat row-major index of the first NaN or infinite element, or -1 when all are finite. */
+    /**
+     * Flat row-major index of the first NaN or infinite element, or -1 when all are finite.
+     *
+     * @param a the matrix
+     * @return flat row-major index of the first NaN or infinite element, or -1 when all are finite
+     */
     public static int firstNonFinite(Matrix a) {
         Objects.requireNonNull(a, "firstNonFinite: a");
         return a instanceof FloatMatrix ? f32().firstNonFinite(f(a), a.size()) : f64().firstNonFinite(d(a), a.size());
     }
 
-    /** {@code out = a}<sup>T</sup>; {@code out} must be {@code a.cols() x a.rows()} and not share storage with a. */
+    /**
+     * {@code out = a}<sup>T</sup>; {@code out} must be {@code a.cols() x a.rows()} and not share storage with a.
+     *
+     * @param a the input
+     * @param out the output, overwritten
+     */
     public static void transpose(Matrix a, Matrix out) {
         Objects.requireNonNull(a, "transpose: a");
         Objects.requireNonNull(out, "transpose: out");
@@ -361,6 +507,10 @@ public final class Ops {
      * Copies rows of {@code src} into {@code out}: row {@code i} of out is row {@code rowIndices[offset + i]} of
      * src, for every {@code i < out.rows()}. This is how a mini-batch is gathered into a preallocated matrix.
      *
+     * @param src the source
+     * @param rowIndices the rows to take, in order
+     * @param offset the first entry of {@code rowIndices} to use; {@code out.rows()} entries are used
+     * @param out the output, overwritten
      * @throws IllegalArgumentException on a column mismatch, too few indices after {@code offset}, or an index
      *                                  outside {@code [0, src.rows())}; nothing is written then
      */
@@ -402,6 +552,13 @@ public final class Ops {
      * C's previous contents are ignored entirely (NaNs in it do not propagate). Large products use
      * {@link Parallelism#threads()} threads; the result does not depend on the thread count.
      *
+     * @param alpha the scale factor
+     * @param a the left factor
+     * @param transA whether to use {@code a} transposed
+     * @param b the right factor
+     * @param transB whether to use {@code b} transposed
+     * @param beta the factor {@code c} is scaled by first (0: {@code c} is overwritten, even where it holds NaN)
+     * @param c the output, scaled by {@code beta} and added to
      * @throws IllegalArgumentException when the inner dimensions differ ({@code gemm: A is 100x784 but B is
      *                                  50x10}), C has the wrong shape, the types differ, or C shares storage with
      *                                  A or B
@@ -449,7 +606,13 @@ public final class Ops {
         }
     }
 
-    /** {@code c = a * b}: {@code gemm(1, a, false, b, false, 0, c)}. */
+    /**
+     * {@code c = a * b}: {@code gemm(1, a, false, b, false, 0, c)}.
+     *
+     * @param a the left factor
+     * @param b the right factor
+     * @param c the output, overwritten
+     */
     public static void matmul(Matrix a, Matrix b, Matrix c) {
         gemm(1, a, false, b, false, 0, c);
     }

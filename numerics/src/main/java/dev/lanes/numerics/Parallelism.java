@@ -14,6 +14,7 @@ public final class Parallelism {
     /**
      * The number of threads large products are split over (at least 1).
      *
+     * @return the number of threads large products are split over (at least 1)
      * @throws IllegalArgumentException when {@code lanes.threads} is set to something other than a positive integer
      */
     public static int threads() {
@@ -28,6 +29,7 @@ public final class Parallelism {
     /**
      * Sets the number of threads for later products.
      *
+     * @param n the count
      * @throws IllegalArgumentException if {@code n < 1}
      */
     public static void setThreads(int n) {

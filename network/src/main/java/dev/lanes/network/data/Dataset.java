@@ -18,10 +18,13 @@ import java.util.Optional;
  */
 public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
 
-    /** The four files of an MNIST-format directory, each found with or without a {@code .gz} suffix. */
+    /** The training images of an MNIST-format directory (each of the four found with or without {@code .gz}). */
     public static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    /** The training labels of an MNIST-format directory. */
     public static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    /** The test images of an MNIST-format directory. */
     public static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    /** The test labels of an MNIST-format directory. */
     public static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
 
     /** Where Debian's {@code dataset-fashion-mnist} package installs Fashion-MNIST. */
@@ -30,7 +33,14 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
     /** The environment variable naming a data directory when {@code --data} is not given. */
     public static final String ENV = "LANES_DATA";
 
-    /** Checks that the images and labels agree; {@link #load} builds datasets through here. */
+    /**
+     * Checks that the images and labels agree; {@link #load} builds datasets through here.
+     *
+     * @param trainX the training images, one per row
+     * @param trainY the training labels
+     * @param testX the test images, one per row
+     * @param testY the test labels
+     */
     public Dataset {
         if (trainX.rows() == 0) {
             throw new IllegalArgumentException("dataset: the training set has no images");
@@ -45,7 +55,7 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
         }
     }
 
-    /** The number of classes: one more than the largest label in either set. */
+    /** {@return the number of classes: one more than the largest label in either set} */
     public int classes() {
         int max = -1;
         for (int y : trainY) {
@@ -60,6 +70,11 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
     /**
      * Loads the four MNIST-format files from {@code dir}. Image and label counts must match and both image files
      * must have the same image size; a mismatch is reported with both file names.
+     *
+     * @param dir the folder holding the four files
+     * @param dtype the element type
+     * @throws IOException when the file cannot be read or written
+     * @return the training and test images and labels
      */
     public static Dataset load(Path dir, DType dtype) throws IOException {
         return load(dir, dtype, Idx.ANY_LABEL);
@@ -68,6 +83,12 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
     /**
      * Loads the four files as {@link #load(Path, DType)} does, for a network with {@code classes} outputs: a label
      * it cannot give is reported with its file, row and value.
+     *
+     * @param dir the folder holding the four files
+     * @param dtype the element type
+     * @param classes the number of classes
+     * @throws IOException when the file cannot be read or written
+     * @return the training and test images and labels
      */
     public static Dataset load(Path dir, DType dtype, int classes) throws IOException {
         Path trainImages = find(dir, TRAIN_IMAGES);
@@ -90,7 +111,12 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
         return new Dataset(trainX, trainY, testX, testY);
     }
 
-    /** True when {@code dir} holds all four files (each raw or gzip). */
+    /**
+     * True when {@code dir} holds all four files (each raw or gzip).
+     *
+     * @param dir the folder holding the four files
+     * @return true when {@code dir} holds all four files (each raw or gzip)
+     */
     public static boolean isDataDirectory(Path dir) {
         for (String name : new String[] {TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS}) {
             if (!Files.isRegularFile(dir.resolve(name)) && !Files.isRegularFile(dir.resolve(name + ".gz"))) {
@@ -105,6 +131,10 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
      * (the value of {@value #ENV}) when set, else {@link #SYSTEM_FOLDER} when it holds the files. An explicit choice
      * is returned even when it lacks the files, so that {@link #load} reports what is missing there instead of
      * quietly training on other data.
+     *
+     * @param option the command-line value, or null
+     * @param envValue the environment variable's value, or null
+     * @return the folder to read, or empty when nothing is set and the package is not installed
      */
     public static Optional<Path> locate(String option, String envValue) {
         if (option != null) {
@@ -116,7 +146,7 @@ public record Dataset(Matrix trainX, int[] trainY, Matrix testX, int[] testY) {
         return isDataDirectory(SYSTEM_FOLDER) ? Optional.of(SYSTEM_FOLDER) : Optional.empty();
     }
 
-    /** What to tell a user when {@link #locate} finds nothing. */
+    /** {@return what to tell a user when {@link #locate} finds nothing} */
     public static String howToGetData() {
         return "No training data found. Either install Fashion-MNIST, which goes to " + SYSTEM_FOLDER + ":\n"
                 + "    sudo apt-get install dataset-fashion-mnist\n"

@@ -25,6 +25,11 @@ public final class Idx {
     /**
      * Reads an image file (magic 0x00000803: count x rows x cols unsigned bytes) into a matrix with one image per
      * row, {@code rows * cols} columns, pixels scaled from 0..255 to [0, 1].
+     *
+     * @param file the IDX file, raw or gzip
+     * @param dtype the element type
+     * @throws IOException when the file cannot be read or written
+     * @return one image per row, pixels in [0, 1]
      */
     public static Matrix readImages(Path file, DType dtype) throws IOException {
         try (IdxFile idx = IdxFile.open(file, 3, "images")) {
@@ -61,7 +66,13 @@ public final class Idx {
         }
     }
 
-    /** Reads a label file (magic 0x00000801: count unsigned bytes) into class indices 0..255. */
+    /**
+     * Reads a label file (magic 0x00000801: count unsigned bytes) into class indices 0..255.
+     *
+     * @param file the IDX file, raw or gzip
+     * @throws IOException when the file cannot be read or written
+     * @return the class indices, in file order
+     */
     public static int[] readLabels(Path file) throws IOException {
         return readLabels(file, ANY_LABEL);
     }
@@ -69,6 +80,11 @@ public final class Idx {
     /**
      * Reads a label file for a network with {@code classes} outputs: a label of {@code classes} or more is rejected
      * with its row and offset.
+     *
+     * @param file the IDX file, raw or gzip
+     * @param classes the number of classes
+     * @throws IOException when the file cannot be read or written
+     * @return the class indices, in file order
      */
     public static int[] readLabels(Path file, int classes) throws IOException {
         try (IdxFile idx = IdxFile.open(file, 1, "labels")) {

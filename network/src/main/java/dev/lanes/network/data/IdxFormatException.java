@@ -12,27 +12,41 @@ public final class IdxFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The byte offset in the file where the problem was found. */
     private final long offset;
 
-    /** A problem found in {@code file} at byte {@code offset}. */
+    /**
+     * A problem found in {@code file} at byte {@code offset}.
+     *
+     * @param file the file in which the problem was found
+     * @param offset the byte offset in the file where the problem was found
+     * @param problem what is wrong
+     */
     public IdxFormatException(Path file, long offset, String problem) {
         super(file + ": at byte offset " + offset + ": " + problem);
         this.file = file;
         this.offset = offset;
     }
 
-    /** A problem at {@code offset} whose cause is a lower-level I/O error (for example a corrupt gzip stream). */
+    /**
+     * A problem at {@code offset} whose cause is a lower-level I/O error (for example a corrupt gzip stream).
+     *
+     * @param file the file in which the problem was found
+     * @param offset the byte offset in the file where the problem was found
+     * @param problem what is wrong
+     * @param cause the cause
+     */
     public IdxFormatException(Path file, long offset, String problem, Throwable cause) {
         this(file, offset, problem);
         initCause(cause);
     }
 
-    /** The file the problem was found in. */
+    /** {@return the file the problem was found in} */
     public Path file() {
         return file;
     }
 
-    /** The byte offset of the problem (decompressed bytes for gzip files). */
+    /** {@return the byte offset of the problem (decompressed bytes for gzip files)} */
     public long offset() {
         return offset;
     }

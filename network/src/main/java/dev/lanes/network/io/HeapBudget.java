@@ -20,6 +20,10 @@ public final class HeapBudget {
     /**
      * Empty when {@code bytes} more can be allocated; otherwise the reason, beginning with {@code what} ("the
      * 60000x784 float32 images"), with the amount needed, the amount free and the {@code -Xmx} that would do.
+     *
+     * @param bytes how many bytes would be allocated
+     * @param what what would be allocated, for the message
+     * @return empty when the allocation fits, otherwise the reason
      */
     public static Optional<String> refusal(long bytes, String what) {
         if (bytes <= allowance()) {
@@ -35,7 +39,7 @@ public final class HeapBudget {
         long used = rt.totalMemory() - rt.freeMemory();
         long suggested = Math.max(1, (long) Math.ceil((bytes / SHARE + used) / (1L << 30)));
         return Optional.of(String.format(Locale.ROOT, "%s need %s of memory but the heap can give %s (it has %s at most,"
-                + " %s in use); run Java with a larger heap, e.g. -Xmx%dg (for ./lanes: JAVA_TOOL_OPTIONS=-Xmx%dg)",
+                + " %s in use); run Java with a larger heap, e.g. -Xmx%dg (for ./lanes: LANES_JAVA_OPTS=-Xmx%dg)",
                 what, mib(bytes), mib(allowance), mib(rt.maxMemory()), mib(used), suggested, suggested));
     }
 

@@ -74,6 +74,8 @@ public final class ModelFile {
     /**
      * Writes {@code network} to {@code file} atomically (temporary file, then rename).
      *
+     * @param network the network to save
+     * @param file the file to write (replaced whole, or left as it was)
      * @throws IllegalArgumentException when a layer has no kind (see {@link Network#kinds}); nothing is written
      * @throws IOException              when the file cannot be written, or another save to it is under way; an
      *                                  existing file is then left as it was
@@ -121,6 +123,8 @@ public final class ModelFile {
     /**
      * Reads a network written by {@link #save}.
      *
+     * @param file the model file
+     * @return the network, ready to predict or train
      * @throws ModelFileException when the file is not a valid model (message names the file and byte offset), or
      *                            when the network it holds needs more memory than the heap can give
      * @throws IOException        when it cannot be read

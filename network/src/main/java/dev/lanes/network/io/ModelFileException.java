@@ -8,6 +8,7 @@ public final class ModelFileException extends IOException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;
+    /** The byte offset in the file where the problem was found. */
     private final long offset;
 
     ModelFileException(Path file, long offset, String problem) {
@@ -16,12 +17,12 @@ public final class ModelFileException extends IOException {
         this.offset = offset;
     }
 
-    /** The file that was being read. */
+    /** {@return the file that was being read} */
     public Path file() {
         return file;
     }
 
-    /** Byte offset in the file where the problem was found. */
+    /** {@return byte offset in the file where the problem was found} */
     public long offset() {
         return offset;
     }

@@ -11,24 +11,34 @@ public final class Add {
     private Matrix out;
     private Matrix dout;
 
-    /** {@code x + y} (a node-owned buffer). */
+    /**
+     * {@code x + y} (a node-owned buffer).
+     *
+     * @param x the input
+     * @param y the output of the forward pass
+     * @return {@code x + y} (a node-owned buffer)
+     */
     public Matrix forward(Matrix x, Matrix y) {
         out = Buffers.like(out, x);
         Ops.add(x, y, out);
         return out;
     }
 
-    /** Records {@code dout}; {@link #dx()} and {@link #dy()} are then both {@code dout} itself. */
+    /**
+     * Records {@code dout}; {@link #dx()} and {@link #dy()} are then both {@code dout} itself.
+     *
+     * @param dout the upstream gradient
+     */
     public void backward(Matrix dout) {
         this.dout = dout;
     }
 
-    /** Gradient with respect to x from the last backward. */
+    /** {@return gradient with respect to x from the last backward} */
     public Matrix dx() {
         return dout;
     }
 
-    /** Gradient with respect to y from the last backward. */
+    /** {@return gradient with respect to y from the last backward} */
     public Matrix dy() {
         return dout;
     }

@@ -25,6 +25,9 @@ public final class Affine implements Layer {
     /**
      * A layer using {@code weights} and {@code bias} themselves (not copies) as its parameters.
      *
+     * @param name the name
+     * @param weights the weights
+     * @param bias the bias
      * @throws IllegalArgumentException when the bias is not {@code 1 x weights.cols()} or the types differ
      */
     public Affine(String name, Matrix weights, Matrix bias) {
@@ -37,12 +40,12 @@ public final class Affine implements Layer {
         this.b = new Parameter(name + ".b", bias, Matrix.zeros(bias.dtype(), 1, bias.cols()));
     }
 
-    /** Number of inputs (rows of W). */
+    /** {@return number of inputs (rows of W)} */
     public int inputs() {
         return w.value().rows();
     }
 
-    /** Number of outputs (columns of W). */
+    /** {@return number of outputs (columns of W)} */
     public int units() {
         return w.value().cols();
     }

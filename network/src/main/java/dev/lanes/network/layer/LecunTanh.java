@@ -22,7 +22,11 @@ public final class LecunTanh implements Layer {
     private Matrix out;
     private Matrix dx;
 
-    /** A scaled-tanh layer called {@code name}. */
+    /**
+     * A scaled-tanh layer called {@code name}.
+     *
+     * @param name the name
+     */
     public LecunTanh(String name) {
         this.name = Objects.requireNonNull(name, "name");
     }

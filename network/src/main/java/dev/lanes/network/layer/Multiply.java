@@ -15,7 +15,13 @@ public final class Multiply {
     private Matrix dx;
     private Matrix dy;
 
-    /** {@code x ⊙ y} (a node-owned buffer). */
+    /**
+     * {@code x ⊙ y} (a node-owned buffer).
+     *
+     * @param x the input
+     * @param y the output of the forward pass
+     * @return {@code x ⊙ y} (a node-owned buffer)
+     */
     public Matrix forward(Matrix x, Matrix y) {
         out = Buffers.like(out, x);
         Ops.mul(x, y, out);
@@ -24,7 +30,11 @@ public final class Multiply {
         return out;
     }
 
-    /** Computes both input gradients from the upstream gradient. */
+    /**
+     * Computes both input gradients from the upstream gradient.
+     *
+     * @param dout the upstream gradient
+     */
     public void backward(Matrix dout) {
         dx = Buffers.like(dx, dout);
         dy = Buffers.like(dy, dout);
@@ -32,12 +42,12 @@ public final class Multiply {
         Ops.mul(dout, x, dy);
     }
 
-    /** Gradient with respect to x from the last backward (a node-owned buffer). */
+    /** {@return gradient with respect to x from the last backward (a node-owned buffer)} */
     public Matrix dx() {
         return dx;
     }
 
-    /** Gradient with respect to y from the last backward (a node-owned buffer). */
+    /** {@return gradient with respect to y from the last backward (a node-owned buffer)} */
     public Matrix dy() {
         return dy;
     }

@@ -16,7 +16,11 @@ public final class Relu implements Layer {
     private Matrix out;
     private Matrix dx;
 
-    /** A ReLU layer called {@code name}. */
+    /**
+     * A ReLU layer called {@code name}.
+     *
+     * @param name the name
+     */
     public Relu(String name) {
         this.name = Objects.requireNonNull(name, "name");
     }

@@ -13,7 +13,11 @@ public final class Sigmoid implements Layer {
     private Matrix out;
     private Matrix dx;
 
-    /** A sigmoid layer called {@code name}. */
+    /**
+     * A sigmoid layer called {@code name}.
+     *
+     * @param name the name
+     */
     public Sigmoid(String name) {
         this.name = Objects.requireNonNull(name, "name");
     }

@@ -92,7 +92,7 @@ public final class SoftmaxCrossEntropy implements Loss {
         return dx;
     }
 
-    /** The softmax probabilities of the last forward (a loss-owned buffer). */
+    /** {@return the softmax probabilities of the last forward (a loss-owned buffer)} */
     public Matrix probabilities() {
         return y;
     }

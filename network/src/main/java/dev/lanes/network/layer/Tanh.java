@@ -13,7 +13,11 @@ public final class Tanh implements Layer {
     private Matrix out;
     private Matrix dx;
 
-    /** A tanh layer called {@code name}. */
+    /**
+     * A tanh layer called {@code name}.
+     *
+     * @param name the name
+     */
     public Tanh(String name) {
         this.name = Objects.requireNonNull(name, "name");
     }

@@ -8,7 +8,9 @@ package dev.lanes.network.train;
 public final class DivergenceException extends ArithmeticException {
     private static final long serialVersionUID = 1L;
 
+    /** The iteration at which the run stopped. */
     private final int iteration;
+    /** Where the divergence showed. */
     private final String where;
 
     /**
@@ -23,12 +25,12 @@ public final class DivergenceException extends ArithmeticException {
         this.where = where;
     }
 
-    /** The 0-based iteration that diverged. */
+    /** {@return the 0-based iteration that diverged} */
     public int iteration() {
         return iteration;
     }
 
-    /** What was seen. */
+    /** {@return what was seen} */
     public String where() {
         return where;
     }

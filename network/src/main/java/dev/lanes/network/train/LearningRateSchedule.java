@@ -3,13 +3,20 @@ package dev.lanes.network.train;
 /** The learning rate as a function of the optimiser's step count (0 for the first update). */
 @FunctionalInterface
 public interface LearningRateSchedule {
-    /** The rate for update number {@code step}. */
+    /**
+     * The rate for update number {@code step}.
+     *
+     * @param step the update number
+     * @return the rate for update number {@code step}
+     */
     double rate(long step);
 
     /**
      * {@link #rate}, checked: a schedule is the caller's code, and one NaN or infinite rate would turn every
      * parameter into NaN in a single update. Zero is allowed (a schedule may decay to it).
      *
+     * @param step the update number
+     * @return the rate for update number {@code step}, checked to be finite and not negative
      * @throws IllegalStateException naming the step and the rate when it is not a finite number ≥ 0
      */
     default double checkedRate(long step) {
@@ -21,13 +28,25 @@ public interface LearningRateSchedule {
         return rate;
     }
 
-    /** The same rate for every step. */
+    /**
+     * The same rate for every step.
+     *
+     * @param rate the learning rate
+     * @return the same rate for every step
+     */
     static LearningRateSchedule constant(double rate) {
         check(rate);
         return step -> rate;
     }
 
-    /** {@code rate · factor^(step / every)}: multiplied by {@code factor} every {@code every} steps. */
+    /**
+     * {@code rate · factor^(step / every)}: multiplied by {@code factor} every {@code every} steps.
+     *
+     * @param rate the learning rate
+     * @param factor the factor
+     * @param every the interval
+     * @return {@code rate · factor^(step / every)}: multiplied by {@code factor} every {@code every} steps
+     */
     static LearningRateSchedule step(double rate, double factor, long every) {
         check(rate);
         if (!(factor > 0 && factor <= 1) || every < 1) {
@@ -37,7 +56,13 @@ public interface LearningRateSchedule {
         return step -> rate * Math.pow(factor, step / every);
     }
 
-    /** {@code rate · decay^step}: a smooth exponential decay. */
+    /**
+     * {@code rate · decay^step}: a smooth exponential decay.
+     *
+     * @param rate the learning rate
+     * @param decay the decay
+     * @return {@code rate · decay^step}: a smooth exponential decay
+     */
     static LearningRateSchedule exponential(double rate, double decay) {
         check(rate);
         if (!(decay > 0 && decay <= 1)) {

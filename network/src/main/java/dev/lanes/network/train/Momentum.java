@@ -25,13 +25,22 @@ public final class Momentum implements Optimizer {
     /**
      * A constant learning rate.
      *
+     * @param learningRate the learning rate
+     * @param mu the momentum coefficient, in [0, 1)
+     * @param nesterov whether to use Nesterov momentum
      * @throws IllegalArgumentException when {@code mu} is outside [0, 1)
      */
     public Momentum(double learningRate, double mu, boolean nesterov) {
         this(LearningRateSchedule.constant(learningRate), mu, nesterov);
     }
 
-    /** A scheduled learning rate. */
+    /**
+     * A scheduled learning rate.
+     *
+     * @param schedule the learning-rate schedule
+     * @param mu the momentum coefficient, in [0, 1)
+     * @param nesterov whether to use Nesterov momentum
+     */
     public Momentum(LearningRateSchedule schedule, double mu, boolean nesterov) {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
         if (!(mu >= 0 && mu < 1)) {

@@ -5,7 +5,11 @@ import java.util.Collection;
 
 /** Updates parameters in place from their gradients; called once per training iteration. */
 public interface Optimizer {
-    /** One update of every parameter from its current {@link Parameter#gradient()}. */
+    /**
+     * One update of every parameter from its current {@link Parameter#gradient()}.
+     *
+     * @param params the parameters
+     */
     void step(Collection<Parameter> params);
 
     /**
@@ -15,6 +19,8 @@ public interface Optimizer {
      * past what a sane run reaches, before it changes anything, so an update can never overflow the parameters
      * (undoing one afterwards would need a copy of every parameter per step, or could not be done exactly).
      *
+     * @param maxGradient the largest magnitude of any gradient element
+     * @return the bound, in the units of the parameters
      * @throws IllegalStateException when the learning rate for the next step is not a finite number ≥ 0
      */
     double maxChange(double maxGradient);

@@ -10,12 +10,20 @@ public final class Sgd implements Optimizer {
     private final LearningRateSchedule schedule;
     private long steps;
 
-    /** A constant learning rate. */
+    /**
+     * A constant learning rate.
+     *
+     * @param learningRate the learning rate
+     */
     public Sgd(double learningRate) {
         this(LearningRateSchedule.constant(learningRate));
     }
 
-    /** A scheduled learning rate. */
+    /**
+     * A scheduled learning rate.
+     *
+     * @param schedule the learning-rate schedule
+     */
     public Sgd(LearningRateSchedule schedule) {
         this.schedule = Objects.requireNonNull(schedule, "schedule");
     }

@@ -23,6 +23,8 @@ public final class Standardizer {
     /**
      * Mean and (population) standard deviation of every column of {@code x}, accumulated in double.
      *
+     * @param x the input
+     * @return the standardizer for {@code x}'s columns
      * @throws IllegalArgumentException when x has no rows, or holds a NaN or infinity (named by row and column)
      */
     public static Standardizer fit(Matrix x) {
@@ -66,17 +68,27 @@ public final class Standardizer {
         return new Standardizer(mean, scale);
     }
 
-    /** Number of features. */
+    /** {@return number of features} */
     public int features() {
         return mean.length;
     }
 
-    /** The fitted mean of feature {@code c}. */
+    /**
+     * The fitted mean of feature {@code c}.
+     *
+     * @param c the column index
+     * @return the fitted mean of feature {@code c}
+     */
     public double mean(int c) {
         return mean[c];
     }
 
-    /** The factor feature {@code c} is multiplied by after centring: 1/std, or 0 for a constant feature. */
+    /**
+     * The factor feature {@code c} is multiplied by after centring: 1/std, or 0 for a constant feature.
+     *
+     * @param c the column index
+     * @return the factor feature {@code c} is multiplied by after centring: 1/std, or 0 for a constant feature
+     */
     public double scale(int c) {
         return scale[c];
     }
@@ -84,6 +96,8 @@ public final class Standardizer {
     /**
      * {@code out = (x − mean)·scale} per feature; {@code out} may be {@code x} itself.
      *
+     * @param x the input
+     * @param out the output, overwritten
      * @throws IllegalArgumentException when x has a different number of features, or out a different shape or type
      */
     public void apply(Matrix x, Matrix out) {

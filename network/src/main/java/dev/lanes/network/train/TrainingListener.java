@@ -13,7 +13,11 @@ public interface TrainingListener {
     default void onIteration(int iteration, int epoch, int iterationsPerEpoch, double loss) {
     }
 
-    /** After each epoch (and after a final partial epoch). */
+    /**
+     * After each epoch (and after a final partial epoch).
+     *
+     * @param report the report
+     */
     default void onEpoch(EpochReport report) {
     }
 }

@@ -10,12 +10,18 @@ import java.util.List;
  * @param trainingSeconds training time, excluding the accuracy evaluations
  */
 public record TrainingResult(List<EpochReport> epochs, int iterations, double trainingSeconds) {
-    /** Defensive copy of the reports. */
+    /**
+     * Defensive copy of the reports.
+     *
+     * @param epochs the number of epochs
+     * @param iterations the number of iterations
+     * @param trainingSeconds training time in seconds
+     */
     public TrainingResult {
         epochs = List.copyOf(epochs);
     }
 
-    /** The last epoch's report. */
+    /** {@return the last epoch's report} */
     public EpochReport last() {
         return epochs.get(epochs.size() - 1);
     }

@@ -58,12 +58,20 @@ public final class WarmUp implements AutoCloseable {
         thread.start();
     }
 
-    /** Starts warming the kernels up for {@code network} trained in batches of {@code batchSize}. */
+    /**
+     * Starts warming the kernels up for {@code network} trained in batches of {@code batchSize}.
+     *
+     * @param network the network
+     * @param batchSize examples per batch
+     * @return the running warm-up, to hand to {@link Trainer.Builder#warmUp}
+     */
     public static WarmUp start(Network network, int batchSize) {
         return new WarmUp(network, batchSize);
     }
 
-    /** True once there is nothing more to wait for: no warm-up was needed, it ran its course, or it was closed. */
+    /**
+     * {@return true once there is nothing more to wait for: no warm-up was needed, it ran its course, or it was closed}
+     */
     public boolean ready() {
         return ready;
     }
@@ -72,6 +80,9 @@ public final class WarmUp implements AutoCloseable {
      * True when the vector kernels now take a step faster than {@code nanosPerStep}, the trainer's own step time
      * on the scalar kernels, by a margin that covers the copy competing with it for the processors; or when
      * {@link #ready}.
+     *
+     * @param nanosPerStep nanoseconds per step
+     * @return true when training may switch to the vector kernels
      */
     public boolean beats(double nanosPerStep) {
         if (recentNanos < 0.8 * nanosPerStep) {

@@ -34,7 +34,7 @@ class HostileFileMemoryTest {
         String out = read("images", file);
         assertTrue(out.contains("IdxFormatException: " + file), out);
         assertTrue(out.contains("the 2739137 images of 784 float32 pixels need 8,192 MiB"), out);
-        assertTrue(out.contains("-Xmx") && out.contains("JAVA_TOOL_OPTIONS"), out);
+        assertTrue(out.contains("-Xmx") && out.contains("LANES_JAVA_OPTS"), out);
     }
 
     @Test
