@@ -90,7 +90,7 @@ class NumpyInteropTest {
 
     /** Reads both Lanes files with numpy (the safetensors one with struct, json and frombuffer) and predicts. */
     private static final String EVALUATE = """
-            import json, struct, sys
+            import io, json, struct, sys, zipfile
             import numpy as np
             out, dt, rows = sys.argv[1], np.dtype(sys.argv[2]), int(sys.argv[3])
             x = np.fromfile(f'{out}/x.bin', dtype=dt.newbyteorder('<')).reshape(rows, 20)
@@ -103,6 +103,11 @@ class NumpyInteropTest {
             assert f['affine1.W'].shape == (20, 16) and f['affine1.b'].shape == (16,), f['affine1.b'].shape
             assert f['affine1.W'].dtype == dt
             npz = {k: f[k] for k in f.files if k != 'lanes.architecture'}
+            # every entry is byte for byte what np.save writes, stored as np.savez stores it
+            z = zipfile.ZipFile(f'{out}/lanes.npz')
+            for name in f.files:
+                buf = io.BytesIO(); np.save(buf, f[name]); assert buf.getvalue() == z.read(name + '.npy'), name
+            assert all(i.compress_type == zipfile.ZIP_STORED for i in z.infolist())
             with open(f'{out}/lanes.safetensors', 'rb') as g:
                 raw = g.read()
             n, = struct.unpack('<Q', raw[:8])
