@@ -9,6 +9,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
@@ -40,6 +40,8 @@ final class NpzFile implements ParameterSource {
     private final List<Tensor> tensors = new ArrayList<>();
     private final List<ZipEntry> entries = new ArrayList<>();
     private String architecture;
+    /** The entry whose header is being read, for the message of an error of the zip layer. */
+    private String reading;
 
     private NpzFile(Path file, ZipFile zip) {
         this.file = file;
@@ -112,18 +114,21 @@ final class NpzFile implements ParameterSource {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new InterchangeException(file, null, 0, "not an npz (zip) archive: " + e.getMessage());
+        } catch (FileSystemException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new InterchangeException(file, null, 0, "not an npz (zip) archive: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
         }
         NpzFile npz = new NpzFile(file, zip);
         try {
             npz.readHeaders();
-        } catch (ZipException e) {
-            zip.close();
-            throw new InterchangeException(file, null, 0, "damaged zip archive: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (InterchangeException | RuntimeException e) {
             zip.close();
             throw e;
+        } catch (IOException e) {
+            zip.close();
+            throw damaged(file, npz.reading, e);
         }
         return npz;
     }
@@ -134,6 +139,7 @@ final class NpzFile implements ParameterSource {
         while (all.hasMoreElements()) {
             ZipEntry e = all.nextElement();
             String entry = e.getName();
+            reading = entry;
             if (!names.add(entry)) {
                 throw new InterchangeException(file, entry, 0, "the archive holds two entries called " + entry);
             }
@@ -167,6 +173,12 @@ final class NpzFile implements ParameterSource {
                 entries.add(e);
             }
         }
+    }
+
+    /** An error of the zip layer (a bad local header, a deflate stream that ends early), with its entry. */
+    private static InterchangeException damaged(Path file, String entry, IOException e) {
+        return new InterchangeException(file, entry, 0, "damaged zip archive: " + (e.getMessage() == null
+                ? e.getClass().getSimpleName() : e.getMessage()));
     }
 
     /** What is wrong with a dtype other than {@code <f4} and {@code <f8}. */
@@ -271,8 +283,10 @@ final class NpzFile implements ParameterSource {
                         + " array's values");
             }
             checkCrc(e, in);
-        } catch (ZipException z) {
-            throw new InterchangeException(file, e.getName(), 0, "damaged entry: " + z.getMessage());
+        } catch (InterchangeException x) {
+            throw x;
+        } catch (IOException x) {
+            throw damaged(file, e.getName(), x);
         }
     }
 
