@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /**
  * Feeds mutated npz and safetensors files to the importers: every truncation of small valid files (float32 and
- * float64) and every bit flip of the float32 ones, then {@code cases} random mutations (bit flips, special little-endian values,
+ * float64) and two bit flips of every byte, then {@code cases} random mutations (bit flips, special little-endian values,
  * deleted, repeated or inserted ranges, random bytes). Each outcome must be an {@link InterchangeException} naming
  * the file and an offset inside it, or a network whose parameters are all finite and whose architecture is the
  * file's. Prints the counts by outcome; exits 1 after the first case that breaks the rule, printing its seed.
@@ -65,12 +65,15 @@ public final class InterchangeFuzz {
                     return false;
                 }
             }
-            // every bit of the float32 files; the float64 ones differ only in their values and dtype strings
-            for (int bit = 0; s < 2 && bit < base.length * 8; bit++) {
-                byte[] b = base.clone();
-                b[bit / 8] ^= (byte) (1 << bit % 8);
-                if (!check(formats[s], b, "seed file " + s + " bit " + bit + " flipped")) {
-                    return false;
+            // two bits of every byte (the top one, which turns ASCII into non-ASCII and small counts into huge
+            // ones, and one that walks the others), so a CI run takes seconds, not a minute
+            for (int at = 0; at < base.length; at++) {
+                for (int bit : new int[] {7, at % 7}) {
+                    byte[] b = base.clone();
+                    b[at] ^= (byte) (1 << bit);
+                    if (!check(formats[s], b, "seed file " + s + " byte " + at + " bit " + bit + " flipped")) {
+                        return false;
+                    }
                 }
             }
         }
