@@ -6,14 +6,23 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 
 /**
- * The {@code lanes} command line: {@code train}, {@code evaluate} and {@code predict}. Exit status 0 on success,
- * 1 when the work failed (missing data, a corrupt file, a diverging run), 2 for a command line that cannot be run.
+ * The {@code lanes} command line: {@code train}, {@code evaluate}, {@code predict}, {@code export} and
+ * {@code import}. Exit status 0 on success, 1 when the work failed (missing data, a corrupt file, a diverging run),
+ * 2 for a command line that cannot be run.
  */
 public final class Main {
     static final String USAGE = """
             usage: lanes train [options]                      train a network, write the model and an SVG chart
                    lanes evaluate --model FILE [--data DIR]   accuracy of a saved model on training and test sets
                    lanes predict --model FILE [FILE...]       class of each IDX image or CSV row (no FILE: CSV on stdin)
+                   lanes export --model FILE --format npz|safetensors --out FILE
+                                                              a model's parameters for numpy and other tools
+                   lanes import --format npz|safetensors --in FILE --out MODEL [--layers 784,50,10]
+                                [--activation relu] [--input-scale S|1/N]
+                                                              a model from such a file (--layers and --activation
+                                                              when it records no architecture; --input-scale S
+                                                              divides every input by S, for a network trained on
+                                                              x/S: Lanes reads IDX images as x/255 already)
                    lanes --help
 
             train options (defaults reproduce the reference two-layer network):
@@ -47,6 +56,8 @@ public final class Main {
                 case "train" -> TrainCommand.run(args, out, terminal);
                 case "evaluate" -> EvaluateCommand.run(args, out);
                 case "predict" -> PredictCommand.run(args, in, out);
+                case "export" -> ExportCommand.run(args, out);
+                case "import" -> ImportCommand.run(args, out);
                 case "--help", "-h", "help" -> out.print(USAGE);
                 case "" -> throw new UsageException("lanes: no command given");
                 default -> throw new UsageException("lanes: unknown command '" + command + "'");

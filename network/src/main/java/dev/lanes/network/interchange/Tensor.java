@@ -1,7 +1,6 @@
 package dev.lanes.network.interchange;
 
 import dev.lanes.numerics.DType;
-import dev.lanes.numerics.Matrix;
 import java.util.Arrays;
 
 /**
@@ -29,9 +28,9 @@ record Tensor(String name, DType type, long[] shape, long dataStart) {
     }
 
     /** A matrix of {@code rows × cols} is stored as a 2-D array of that shape or, for one row, as a vector. */
-    boolean fits(Matrix m) {
-        return shape.length == 2 && shape[0] == m.rows() && shape[1] == m.cols()
-                || shape.length == 1 && m.rows() == 1 && shape[0] == m.cols();
+    boolean fits(int rows, int cols) {
+        return shape.length == 2 && shape[0] == rows && shape[1] == cols
+                || shape.length == 1 && rows == 1 && shape[0] == cols;
     }
 
     /** As numpy prints a shape: {@code (784, 50)}, {@code (50,)}, {@code ()}. */
