@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.lanes.network.Gain;
 import dev.lanes.network.Init;
 import dev.lanes.network.LayerKind;
 import dev.lanes.network.Network;
@@ -81,6 +82,28 @@ class InterchangeFormatTest {
         format.save(loaded, file);
         assertArrayEquals(first, Files.readAllBytes(file));
         assertTrue(Files.notExists(file.resolveSibling("net.tmp")));
+    }
+
+    @Test
+    void aSaveThatFailsLeavesTheExistingFileAndAStaleTemporaryIsReplaced() throws IOException {
+        Network good = SMALL.build(DType.FLOAT32);
+        for (InterchangeFormat format : InterchangeFormat.values()) {
+            Path file = dir.resolve("kept." + format.label());
+            format.save(good, file);
+            byte[] before = Files.readAllBytes(file);
+            Network custom = Network.builder(3).layer(new Gain("gain1", DType.FLOAT32, 3, 1)).affine(2)
+                    .softmaxCrossEntropy().build();
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> format.save(custom, file));
+            assertTrue(e.getMessage().contains("gain1"), e.getMessage());
+            assertArrayEquals(before, Files.readAllBytes(file));
+            Path tmp = dir.resolve("kept." + format.label() + ".tmp");
+            assertTrue(Files.notExists(tmp));
+            // a save killed mid-way leaves its temporary behind, possibly longer than the next one
+            Files.write(tmp, new byte[before.length * 3]);
+            format.save(good, file);
+            assertArrayEquals(before, Files.readAllBytes(file));
+            assertTrue(Files.notExists(tmp));
+        }
     }
 
     @Test
