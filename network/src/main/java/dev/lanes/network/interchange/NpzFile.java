@@ -274,7 +274,7 @@ final class NpzFile implements ParameterSource {
             }
             try {
                 LittleEndian.read(in, into, null);
-            } catch (EOFException short_) {
+            } catch (EOFException cut) {
                 throw new InterchangeException(file, e.getName(), in.count, "truncated: the entry ends after "
                         + in.count + " bytes, inside the values of its " + tensor.shapeText() + " array");
             }

@@ -2,6 +2,7 @@ package dev.lanes.network.fuzz;
 
 import dev.lanes.network.Init;
 import dev.lanes.network.Network;
+import dev.lanes.network.interchange.Architecture;
 import dev.lanes.network.interchange.InterchangeException;
 import dev.lanes.network.interchange.InterchangeFormat;
 import dev.lanes.numerics.DType;
@@ -9,6 +10,7 @@ import dev.lanes.numerics.Ops;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -97,7 +99,7 @@ public final class InterchangeFuzz {
             Network net = format.load(file, null);
             boolean finite = net.parameters().values().stream().allMatch(p -> Ops.firstNonFinite(p.value()) < 0);
             boolean same = format.architecture(file).map(a -> a.toString().equals(
-                    dev.lanes.network.interchange.Architecture.of(net).toString())).orElse(false);
+                    Architecture.of(net).toString())).orElse(false);
             outcome = finite && same ? "loaded " + format : "BAD loaded " + net + (finite ? "" : " with non-finite values");
         } catch (InterchangeException e) {
             outcome = e.getMessage().startsWith(file.toString()) && e.offset() >= 0 && e.offset() <= bytes.length
@@ -152,7 +154,7 @@ public final class InterchangeFuzz {
             }
             default -> {
                 // a digit, quote, brace or comma of a header replaced by another
-                byte[] tokens = "0123456789\"{}[],: ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] tokens = "0123456789\"{}[],: ".getBytes(StandardCharsets.US_ASCII);
                 b[r.nextInt(n)] = tokens[r.nextInt(tokens.length)];
             }
         }
