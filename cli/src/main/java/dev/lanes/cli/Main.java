@@ -11,14 +11,17 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The {@code lanes} command line: {@code train}, {@code evaluate}, {@code predict} and {@code experiment}. Exit status 0 on success,
- * 1 when the work failed (missing data, a corrupt file, a diverging run), 2 for a command line that cannot be run.
+ * The {@code lanes} command line: {@code train}, {@code evaluate}, {@code predict}, {@code export}, {@code import}
+ * and {@code experiment}. Exit status 0 on success, 1 when the work failed (missing data, a corrupt file, a diverging
+ * run), 2 for a command line that cannot be run.
  */
 public final class Main {
     static final String USAGE = """
             usage: lanes train [options]                      train a network, write the model and an SVG chart
                    lanes evaluate --model FILE [--data DIR]   accuracy of a saved model on training and test sets
                    lanes predict --model FILE [INPUT...]      class of each IDX image or CSV row (none: CSV on stdin)
+                   lanes export --model FILE --format npz|safetensors --out FILE   parameters for numpy and other tools
+                   lanes import --format npz|safetensors --in FILE --out MODEL    a model from such a file
                    lanes experiment NAME [--out DIR]          run an experiment: a table and SVG charts
                    lanes --help | --version
 
@@ -61,6 +64,8 @@ public final class Main {
                 case "train" -> TrainCommand.run(args, out, terminal);
                 case "evaluate" -> EvaluateCommand.run(args, out);
                 case "predict" -> PredictCommand.run(args, in, out);
+                case "export" -> ExportCommand.run(args, out);
+                case "import" -> ImportCommand.run(args, out);
                 case "experiment" -> ExperimentCommand.run(args, out);
                 case "--help", "-h", "help" -> {
                     String topic = args.length > 1 ? args[1] : "";
@@ -102,6 +107,8 @@ public final class Main {
             case "train" -> TrainOptions.HELP;
             case "evaluate" -> EvaluateCommand.HELP;
             case "predict" -> PredictCommand.HELP;
+            case "export" -> ExportCommand.HELP;
+            case "import" -> ImportCommand.HELP;
             case "experiment" -> ExperimentCommand.usage();
             default -> null;
         };
