@@ -112,9 +112,7 @@ public final class WarmUp implements AutoCloseable {
 
     private void train(Network copy, int batchSize) {
         Random rng = new Random(1);
-        // the products' shapes are those of the chunks the trainer computes a batch in
-        int full = Math.max(1, batchSize);
-        int batch = DataParallelStep.chunkStart(1, full, DataParallelStep.chunks(full));
+        int batch = Math.max(1, batchSize);
         Matrix x = Matrix.gaussian(copy.dtype(), batch, copy.inputSize(), 0, 1, rng);
         Matrix scoreX = Matrix.gaussian(copy.dtype(), SCORE_ROWS, copy.inputSize(), 0, 1, rng);
         int[] labels = new int[batch];

@@ -27,13 +27,14 @@ class DataParallelStepTest {
 
     @Test
     void chunksCoverTheBatchInNearlyEqualPartsThatDependOnItsSizeAlone() {
-        assertEquals(1, DataParallelStep.chunks(1));
-        assertEquals(1, DataParallelStep.chunks(DataParallelStep.CHUNK_ROWS));
-        assertEquals(2, DataParallelStep.chunks(100));
-        assertEquals(2, DataParallelStep.chunks(128));
-        assertEquals(3, DataParallelStep.chunks(150));
+        assertEquals(1, DataParallelStep.chunks(100, 0));
+        assertEquals(1, DataParallelStep.chunks(1, 64));
+        assertEquals(1, DataParallelStep.chunks(64, 64));
+        assertEquals(2, DataParallelStep.chunks(100, 64));
+        assertEquals(2, DataParallelStep.chunks(128, 64));
+        assertEquals(3, DataParallelStep.chunks(150, 64));
         for (int rows = 1; rows < 600; rows++) {
-            int count = DataParallelStep.chunks(rows);
+            int count = DataParallelStep.chunks(rows, 37);
             assertEquals(0, DataParallelStep.chunkStart(0, rows, count));
             assertEquals(rows, DataParallelStep.chunkStart(count, rows, count));
             for (int c = 0; c < count; c++) {
@@ -77,10 +78,10 @@ class DataParallelStepTest {
         whole.backward();
 
         Network chunked = net(seed);
-        Trainer.Batch batch = Trainer.builder(chunked).build().newBatch(rows, labels, null, true);
+        Trainer.Batch batch = Trainer.builder(chunked).chunkRows(40).build().newBatch(rows, labels, null, true);
         batch.select(x, order, 0);
         double loss;
-        try (DataParallelStep step = new DataParallelStep(chunked, rows, threads)) {
+        try (DataParallelStep step = new DataParallelStep(chunked, rows, 40, threads)) {
             loss = step.lossAndGradients(batch.chunks, false);
         }
         assertEquals(wantLoss, loss, 1e-12 * Math.max(1, Math.abs(wantLoss)));

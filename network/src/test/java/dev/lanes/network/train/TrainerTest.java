@@ -113,8 +113,8 @@ class TrainerTest {
 
     /**
      * The training is the same to the bit on 1, 2 and 3 threads: with batches of 7 rows (one chunk) the next batch
-     * is gathered ahead on another core; with 150 rows the batch is cut into three chunks computed on up to three
-     * threads, and the last batch of each epoch (20 rows) is one chunk again.
+     * is gathered ahead on another core; with 150 rows in chunks of about 64 the batch is cut into three chunks
+     * computed on up to three threads, and the last batch of each epoch (20 rows) is one chunk again.
      */
     @ParameterizedTest
     @EnumSource(Trainer.Sampling.class)
@@ -127,8 +127,8 @@ class TrainerTest {
             try {
                 for (int t = 0; t < nets.length; t++) {
                     Parallelism.setThreads(t + 1);
-                    Trainer.builder(nets[t]).batchSize(batch).epochs(3).seed(9).sampling(sampling).build()
-                            .fit(x, y, null, null);
+                    Trainer.builder(nets[t]).batchSize(batch).chunkRows(64).epochs(3).seed(9).sampling(sampling)
+                            .build().fit(x, y, null, null);
                 }
             } finally {
                 Parallelism.setThreads(before);
