@@ -28,7 +28,8 @@ class ModuleBoundaryTest {
             Set<String> exported = network.getDescriptor().exports().stream().map(ModuleDescriptor.Exports::source)
                     .collect(Collectors.toSet());
             assertEquals(Set.of("dev.lanes.network", "dev.lanes.network.data", "dev.lanes.network.io",
-                    "dev.lanes.network.layer", "dev.lanes.network.train"), exported);
+                    "dev.lanes.network.layer", "dev.lanes.network.metrics", "dev.lanes.network.model",
+                    "dev.lanes.network.train"), exported);
         }
     }
 

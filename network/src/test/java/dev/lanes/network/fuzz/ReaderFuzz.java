@@ -6,6 +6,7 @@ import dev.lanes.network.data.Idx;
 import dev.lanes.network.data.IdxFormatException;
 import dev.lanes.network.io.ModelFile;
 import dev.lanes.network.io.ModelFileException;
+import dev.lanes.network.model.Model;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.FloatMatrix;
 import java.io.ByteArrayInputStream;
@@ -114,7 +115,7 @@ public final class ReaderFuzz {
             outcome = switch (kind) {
                 case IMAGES -> sameAs(Idx.readImages(file, DType.FLOAT32), decodeIdx(bytes, 3));
                 case LABELS -> sameAs(Idx.readLabels(file), decodeIdx(bytes, 1));
-                case MODEL -> savedAgain(ModelFile.load(file), bytes);
+                case MODEL -> savedAgain(ModelFile.loadModel(file), bytes);
             };
         } catch (IdxFormatException e) {
             outcome = kind != Kind.MODEL && located(e.getMessage(), e.offset(), Long.MAX_VALUE)
@@ -146,7 +147,7 @@ public final class ReaderFuzz {
         return same ? "exact load" : "BAD loaded " + loaded + " where the independent decoder says " + expected;
     }
 
-    private String savedAgain(Network loaded, byte[] bytes) throws IOException {
+    private String savedAgain(Model loaded, byte[] bytes) throws IOException {
         Path again = file.resolveSibling("again.bin");
         ModelFile.save(loaded, again);
         boolean same = Arrays.equals(Files.readAllBytes(again), bytes);
