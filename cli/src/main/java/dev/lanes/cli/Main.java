@@ -12,14 +12,19 @@ import java.nio.file.NoSuchFileException;
 public final class Main {
     static final String USAGE = """
             usage: lanes train [options]                      train a network, write the model and an SVG chart
-                   lanes evaluate --model FILE [--data DIR]   accuracy of a saved model on training and test sets
-                   lanes predict --model FILE [FILE...]       class of each IDX image or CSV row (no FILE: CSV on stdin)
+                   lanes evaluate --model FILE [--data DIR | --test FILE.csv --label-column N] [--header]
+                                  [--delimiter C] [--json]
+                                                              accuracy, confusion matrix, per-class precision,
+                                                              recall and F1 of a saved model
+                   lanes predict --model FILE [--header] [--label-column N] [--delimiter C] [--probabilities]
+                                 [FILE...]                    class of each IDX image or CSV row (no FILE: CSV on
+                                                              stdin), with each class's probability if asked
                    lanes --help
 
             train options (defaults reproduce the reference two-layer network):
               --layers 784,50,10        layer sizes: inputs, hidden..., classes
               --activation relu         %s
-              --init gaussian:0.01      gaussian[:std] | lecun | xavier | he
+              --init gaussian:0.01      gaussian[:std] | lecun | xavier | he (CSV data: he for relu, else xavier)
               --optimizer sgd           sgd | momentum[:0.9] | nesterov[:0.9]
               --lr 0.1                  learning rate
               --batch 100               mini-batch size
@@ -27,9 +32,19 @@ public final class Main {
               --dtype float             float | double
               --seed 1                  seed for initial weights and batch order
               --threads N               threads for large matrix products (default: all processors)
-              --standardize             scale each input feature to mean 0, variance 1 (folded into the saved model)
+              --standardize             scale each input feature to mean 0, variance 1 (recorded in the model, which
+                                        evaluate and predict apply)
               --out lanes-model.bin     model file; the learning-curve chart goes next to it as .svg
               --data DIR                MNIST-format data (default: $LANES_DATA, then the dataset-fashion-mnist package)
+              --train FILE.csv          CSV data instead: one example per line, numeric features and a label column
+              --test FILE.csv           CSV test set, laid out like --train (optional)
+              --label-column N          the column (counted from 0) holding the class: whole numbers 0..classes-1,
+                                        or names, which become classes in sorted order and are saved in the model
+              --header                  the first line of each CSV file names the columns
+              --delimiter C             CSV field separator (default ,; tab for a tab); "quoted" fields may not
+                                        span lines
+              --json                    stdout: one JSON object per epoch, then a final one; other lines to stderr
+                                        (NaN or infinite values are null)
             """.formatted(TrainOptions.activations(" | "));
 
     private Main() {}
@@ -44,8 +59,8 @@ public final class Main {
         try {
             String command = args.length == 0 ? "" : args[0];
             switch (command) {
-                case "train" -> TrainCommand.run(args, out, terminal);
-                case "evaluate" -> EvaluateCommand.run(args, out);
+                case "train" -> TrainCommand.run(args, out, err, terminal);
+                case "evaluate" -> EvaluateCommand.run(args, out, err);
                 case "predict" -> PredictCommand.run(args, in, out);
                 case "--help", "-h", "help" -> out.print(USAGE);
                 case "" -> throw new UsageException("lanes: no command given");

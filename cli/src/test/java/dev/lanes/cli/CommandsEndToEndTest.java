@@ -136,15 +136,16 @@ class CommandsEndToEndTest {
         }
         assertEquals(accuracy(eval.out(), "test"), right / (double) lines.length, 1e-4);
 
-        String row0 = "0.9,0.9,0.9,0.9,0,0,0,0,0,0,0,0,0,0,0,0";
-        String row2 = "0,0,0,0,0,0,0,0,0.9,0.9,0.9,0.9,0,0,0,0";
+        // CSV rows are raw pixels: the model records that training divided them by 255
+        String row0 = "230,230,230,230,0,0,0,0,0,0,0,0,0,0,0,0";
+        String row2 = "0,0,0,0,0,0,0,0,230,230,230,230,0,0,0,0";
         MainTest.Result csv = run(row0 + "\n\n" + row2 + "\n", false, "predict", "--model", model.toString());
         assertEquals(0, csv.status(), csv.err());
         assertEquals("0\n2\n", csv.out());
 
         MainTest.Result bad = run("1,2\n", false, "predict", "--model", model.toString());
         assertEquals(1, bad.status());
-        assertTrue(bad.err().contains("stdin line 1 has 2 values but the model takes 16"), bad.err());
+        assertTrue(bad.err().contains("stdin line 1 has 2 feature columns but the model takes 16"), bad.err());
     }
 
     @Test
@@ -154,9 +155,8 @@ class CommandsEndToEndTest {
                 data.toString());
         assertEquals(0, eval.status(), eval.err());
         assertTrue(accuracy(eval.out(), "test") >= 0.9, eval.out());
-        // The standardisation folded into the first layer gives the raw inputs the scores training saw
-        // (up to rounding, which may move one borderline example of 60).
-        assertEquals(accuracy(trained.out(), "test"), accuracy(eval.out(), "test"), 1.01 / 60);
+        // The model records the standardiser, and evaluate applies it to the images exactly as training did.
+        assertEquals(accuracy(trained.out(), "test"), accuracy(eval.out(), "test"));
     }
 
     @Test
