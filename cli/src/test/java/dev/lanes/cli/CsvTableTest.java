@@ -65,10 +65,10 @@ class CsvTableTest {
 
     @Test
     void stringLabelsBecomeSortedClassesAndOthersAreNamedWhereTheyAre() throws Exception {
-        CsvTable train = read("x,y,label\n1,2,setosa\n3,4,versicolor\n5,6,setosa\n7,8,virginica\n", LABEL_LAST, 2);
+        CsvTable train = read("x,y,label\n1,2,virginica\n3,4,setosa\n5,6,versicolor\n7,8,setosa\n", LABEL_LAST, 2);
         List<String> names = ClassLabels.names(train, 3);
         assertEquals(List.of("setosa", "versicolor", "virginica"), names);
-        assertArrayEquals(new int[] {0, 1, 0, 2}, ClassLabels.classes(train, names, 3));
+        assertArrayEquals(new int[] {2, 0, 1, 0}, ClassLabels.classes(train, names, 3));
         assertEquals("in.csv has 3 distinct labels (setosa, versicolor, virginica) but the network has 2 outputs;"
                 + " the last --layers size is the class count",
                 assertThrows(CommandException.class, () -> ClassLabels.names(train, 2)).getMessage());
