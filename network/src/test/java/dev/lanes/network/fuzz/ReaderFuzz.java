@@ -6,7 +6,10 @@ import dev.lanes.network.data.Idx;
 import dev.lanes.network.data.IdxFormatException;
 import dev.lanes.network.io.ModelFile;
 import dev.lanes.network.io.ModelFileException;
+import dev.lanes.network.model.InputScaling;
 import dev.lanes.network.model.Model;
+import dev.lanes.network.model.Provenance;
+import dev.lanes.network.train.Standardizer;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.FloatMatrix;
 import java.io.ByteArrayInputStream;
@@ -16,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -275,7 +279,10 @@ public final class ReaderFuzz {
     private byte[] model(DType type) throws IOException {
         Network net = Network.builder(3).dtype(type).seed(5).init(Init.xavier()).affine(2).tanh().affine(2).relu()
                 .affine(2).softmaxCrossEntropy().build();
-        ModelFile.save(net, file);
+        // the double model carries every version-2 field, so that mutations reach their checks too
+        ModelFile.save(type == DType.FLOAT32 ? Model.of(net) : new Model(net, InputScaling.divideBy(255)
+                .thenStandardize(Standardizer.of(new double[] {0.5, -1, 2}, new double[] {1, 0, 4})),
+                List.of("ja", "né"), new Provenance("0.1", Map.of("lr", "0.1", "seed", "5"))), file);
         return Files.readAllBytes(file);
     }
 
