@@ -14,6 +14,7 @@ import dev.lanes.numerics.FloatMatrix;
 import dev.lanes.numerics.Matrix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +120,7 @@ public final class ModelFile {
      * @param model the model to save
      * @param file  the model file to write
      * @throws IllegalArgumentException when a layer has no kind (see {@link Network#kinds}), or a text is longer
-     *                                  than 65535 UTF-8 bytes; nothing is written
+     *                                  than 65535 UTF-8 bytes or holds an unpaired surrogate; nothing is written
      * @throws IOException              when the file cannot be written, or another save to it is under way; an
      *                                  existing file is then left as it was
      */
@@ -481,7 +483,16 @@ public final class ModelFile {
     }
 
     private static byte[] text(String s, String what) {
-        byte[] bytes = utf8(s);
+        byte[] bytes;
+        try {
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(s));
+            bytes = Arrays.copyOfRange(encoded.array(), 0, encoded.limit());
+        } catch (CharacterCodingException e) {
+            // String.getBytes would write '?' for it, and the model would load with another text
+            throw new IllegalArgumentException("model: the " + what + " '" + s + "' holds an unpaired surrogate,"
+                    + " which UTF-8 cannot encode");
+        }
         if (bytes.length > MAX_TEXT) {
             throw new IllegalArgumentException("model: the " + what + " is " + bytes.length
                     + " bytes of UTF-8, more than the " + MAX_TEXT + " a model file holds");
