@@ -23,8 +23,6 @@ import java.util.Optional;
 final class CsvTable {
     /** How a file is laid out: whether it has a header line, its delimiter, and its label column (-1: none). */
     record Layout(boolean header, char delimiter, int labelColumn) {
-        static final Layout BARE = new Layout(false, ',', -1);
-
         /**
          * {@code --header}, {@code --delimiter C} (one character; {@code tab} or {@code \t} for a tab) and
          * {@code --label-column N} of {@code command}, which must be given when {@code labelRequired}.

@@ -27,12 +27,10 @@ final class Progress implements TrainingListener {
     private double lossSum;
     private int lossCount;
 
-    /** {@code live}: draw the in-epoch bar (only when the output is a terminal). */
-    Progress(PrintStream out, boolean live) {
-        this(out, live, false);
-    }
-
-    /** {@code json}: write each epoch as a JSON object on one line instead, and never a bar. */
+    /**
+     * {@code live}: draw the in-epoch bar (only when the output is a terminal); {@code json}: write each epoch as a
+     * JSON object on one line instead, and never a bar.
+     */
     Progress(PrintStream out, boolean live, boolean json) {
         this.out = out;
         this.live = live && !json;

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CsvTableTest {
+    private static final CsvTable.Layout BARE = new CsvTable.Layout(false, ',', -1);
     private static final CsvTable.Layout LABEL_LAST = new CsvTable.Layout(true, ',', 2);
 
     private static CsvTable read(String text, CsvTable.Layout layout, int features) throws Exception {
@@ -25,7 +26,7 @@ class CsvTableTest {
 
     @Test
     void readsBareRowsAndSkipsBlankLines() throws Exception {
-        Matrix m = read("1, 2,3\n\n0.5,-1e-3,7\n", CsvTable.Layout.BARE, 3).features(DType.FLOAT64, 3);
+        Matrix m = read("1, 2,3\n\n0.5,-1e-3,7\n", BARE, 3).features(DType.FLOAT64, 3);
         assertTrue(m.equalsWithin(Matrix.of(DType.FLOAT64, 2, 3, 1, 2, 3, 0.5, -1e-3, 7), 0), m.toString());
     }
 
@@ -51,7 +52,7 @@ class CsvTableTest {
                 error("x,y,label\nNaN,1,a\n", LABEL_LAST, 2));
         assertEquals("in.csv line 3 has 2 columns but the header has 3", error("x,y,label\n1,2,a\n1,2\n", LABEL_LAST, 2));
         assertEquals("in.csv line 2 has 2 columns but the first line has 3",
-                error("1,2,3\n1,2\n", CsvTable.Layout.BARE, 3));
+                error("1,2,3\n1,2\n", BARE, 3));
         assertEquals("in.csv line 1 has 2 feature columns besides the label column but the model takes 3",
                 error("x,y,label\n", LABEL_LAST, 3));
         assertEquals("in.csv line 1 has 2 columns (0..1), so there is no label column 2",
