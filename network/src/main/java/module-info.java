@@ -1,6 +1,6 @@
 /**
- * Lanes network: layers, losses, networks, training, IDX data, model files and numpy/safetensors interchange, on
- * Lanes numerics.
+ * Lanes network: layers, losses, networks, training, metrics, IDX data, models and model files, and numpy and
+ * safetensors interchange, on Lanes numerics.
  *
  * <p>Every package is API. Matrices appear in its signatures, so reading this module reads
  * {@code dev.lanes.numerics} too; numerics' kernels stay internal to it.
@@ -13,5 +13,7 @@ module dev.lanes.network {
     exports dev.lanes.network.interchange;
     exports dev.lanes.network.io;
     exports dev.lanes.network.layer;
+    exports dev.lanes.network.metrics;
+    exports dev.lanes.network.model;
     exports dev.lanes.network.train;
 }

@@ -2,15 +2,17 @@ package dev.lanes.cli;
 
 import dev.lanes.network.LayerKind;
 import dev.lanes.network.Network;
-import dev.lanes.network.Parameter;
 import dev.lanes.network.interchange.Architecture;
 import dev.lanes.network.interchange.InterchangeFormat;
 import dev.lanes.network.io.ModelFile;
-import dev.lanes.numerics.Matrix;
+import dev.lanes.network.model.InputScaling;
+import dev.lanes.network.model.Model;
+import dev.lanes.network.model.Provenance;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,10 +22,10 @@ import java.util.stream.Collectors;
  * model. The architecture is the one the file records or, for a file that records none, {@code --layers} and
  * {@code --activation}; when both are there they must agree.
  *
- * <p>The model applies no input scaling unless told: {@code --input-scale S} makes it divide every input by S
- * before its first layer, for a network trained on {@code x / S} that will be given x. Until model files hold an
- * input scaling of their own, the division is folded into the first affine layer ({@code W / S}), as
- * {@code train --standardize} folds its standardisation, so its weights are then no longer bit for bit the file's.
+ * <p>The model applies no input scaling unless told: {@code --input-scale S} records in the model that every input
+ * is divided by S before its first layer, for a network trained on {@code x / S} that will be given x (the
+ * parameters stay bit for bit the file's). IDX images are read as {@code x / 255} already, so a network trained on
+ * pixels / 255 needs no scale for IDX data, and {@code --input-scale 255} for raw pixels in CSV rows.
  */
 final class ImportCommand {
     static final Set<String> VALUED = Set.of("format", "in", "layers", "activation", "input-scale", "out");
@@ -70,14 +72,13 @@ final class ImportCommand {
             architecture = Architecture.classifier(sizes, activation != null ? activation : LayerKind.RELU);
         }
         Network network = format.load(file, architecture);
-        if (scale != 1) {
-            divideInputs(network, scale);
-        }
-        ModelFile.save(network, model);
+        InputScaling scaling = scale == 1 ? InputScaling.none() : InputScaling.divideBy(scale);
+        // training is not recorded: the file says nothing about it
+        ModelFile.save(new Model(network, scaling, List.of(), Provenance.unknown()), model);
         out.println(format.label() + ": " + file + (recorded.isPresent() ? " (architecture recorded in the file)" : ""));
         out.println("architecture: " + architecture);
         out.println("input scale: " + (scale == 1 ? "none (inputs go to the first layer as they are)"
-                : "inputs divided by " + scale + ", folded into affine1.W"));
+                : "inputs divided by " + scale + " (recorded in the model, which evaluate and predict apply)"));
         out.println("model: " + model + " (" + network.describe() + ")");
     }
 
@@ -97,20 +98,5 @@ final class ImportCommand {
 
     private static String join(int[] sizes) {
         return Arrays.stream(sizes).mapToObj(Integer::toString).collect(Collectors.joining(","));
-    }
-
-    /** {@code (x / s) W + b = x (W / s) + b}. */
-    private static void divideInputs(Network network, double scale) throws CommandException {
-        Parameter first = network.parameters().get("affine1.W");
-        if (first == null || network.kinds().get(0) != LayerKind.AFFINE) {
-            throw new CommandException("import: --input-scale needs a network whose first layer is affine, not "
-                    + network.describe());
-        }
-        Matrix w = first.value();
-        for (int i = 0; i < w.rows(); i++) {
-            for (int j = 0; j < w.cols(); j++) {
-                w.set(i, j, w.get(i, j) / scale);
-            }
-        }
     }
 }

@@ -18,8 +18,10 @@ import java.util.logging.Logger;
 public final class Main {
     static final String USAGE = """
             usage: lanes train [options]                      train a network, write the model and an SVG chart
-                   lanes evaluate --model FILE [--data DIR]   accuracy of a saved model on training and test sets
-                   lanes predict --model FILE [INPUT...]      class of each IDX image or CSV row (none: CSV on stdin)
+                   lanes evaluate --model FILE [--data DIR | --test FILE.csv]   accuracy, confusion matrix,
+                                                              per-class precision, recall and F1 of a saved model
+                   lanes predict --model FILE [INPUT...]      class (or --probabilities) of each IDX image or CSV
+                                                              row (none: CSV on stdin)
                    lanes export --model FILE --format npz|safetensors --out FILE   parameters for numpy and other tools
                    lanes import --format npz|safetensors --in FILE --out MODEL    a model from such a file
                    lanes experiment NAME [--out DIR]          run an experiment: a table and SVG charts
@@ -61,8 +63,8 @@ public final class Main {
         String command = args.length == 0 ? "" : args[0];
         try {
             switch (command) {
-                case "train" -> TrainCommand.run(args, out, terminal);
-                case "evaluate" -> EvaluateCommand.run(args, out);
+                case "train" -> TrainCommand.run(args, out, err, terminal);
+                case "evaluate" -> EvaluateCommand.run(args, out, err);
                 case "predict" -> PredictCommand.run(args, in, out);
                 case "export" -> ExportCommand.run(args, out);
                 case "import" -> ImportCommand.run(args, out);

@@ -17,6 +17,7 @@ final class Progress implements TrainingListener {
 
     private final PrintStream out;
     private final boolean live;
+    private final boolean json;
     private final List<SvgChart.Point> history = new ArrayList<>();
     private int iterationsPerEpoch;
     private long lastDraw;
@@ -26,10 +27,14 @@ final class Progress implements TrainingListener {
     private double lossSum;
     private int lossCount;
 
-    /** {@code live}: draw the in-epoch bar (only when the output is a terminal). */
-    Progress(PrintStream out, boolean live) {
+    /**
+     * {@code live}: draw the in-epoch bar (only when the output is a terminal); {@code json}: write each epoch as a
+     * JSON object on one line instead, and never a bar.
+     */
+    Progress(PrintStream out, boolean live, boolean json) {
         this.out = out;
-        this.live = live;
+        this.live = live && !json;
+        this.json = json;
         this.lastDraw = System.nanoTime() - REDRAW_NANOS;
     }
 
@@ -64,13 +69,21 @@ final class Progress implements TrainingListener {
             out.print("\r" + " ".repeat(drawnWidth) + "\r");
             drawnWidth = 0;
         }
-        out.println(String.format(Locale.ROOT,
+        out.println(json ? json(r) : String.format(Locale.ROOT,
                 "epoch %3d  loss %.4f  train acc %.4f  test acc %.4f  %,9.0f examples/s  elapsed %6.1f s",
                 r.epoch(), r.loss(), r.trainAccuracy(), r.testAccuracy(), r.examplesPerSecond(), r.elapsedSeconds()));
         out.flush();
         double x = iterationsPerEpoch > 0 ? (double) r.iteration() / iterationsPerEpoch : r.epoch();
         history.add(new SvgChart.Point(x, r.loss(), r.trainAccuracy(), r.testAccuracy()));
         last = r;
+    }
+
+    /** One epoch's report as a JSON object; an accuracy that was not measured is null. */
+    static String json(EpochReport r) {
+        return Json.object().put("epoch", r.epoch()).put("iteration", r.iteration()).put("loss", r.loss())
+                .put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy())
+                .put("examples_per_second", r.examplesPerSecond()).put("elapsed_seconds", r.elapsedSeconds())
+                .toString();
     }
 
     /** The figures of every epoch so far, for the chart. */

@@ -128,8 +128,11 @@ public final class SvgChart {
         }
         Axis x = Axis.of(0, points.get(points.size() - 1).epoch(), 1).endingAt(Math.ceil(points.get(points.size() - 1).epoch()));
         Axis loss = Axis.of(0, max(points, Point::loss), 0);
-        Axis acc = Axis.of(Math.min(min(points, Point::trainAccuracy), min(points, Point::testAccuracy)),
-                Math.max(max(points, Point::trainAccuracy), max(points, Point::testAccuracy)), 0);
+        // a run without a test set (CSV data without --test) has no test curve
+        boolean test = points.stream().allMatch(p -> Double.isFinite(p.testAccuracy()));
+        Axis acc = test ? Axis.of(Math.min(min(points, Point::trainAccuracy), min(points, Point::testAccuracy)),
+                Math.max(max(points, Point::trainAccuracy), max(points, Point::testAccuracy)), 0)
+                : Axis.of(min(points, Point::trainAccuracy), max(points, Point::trainAccuracy), 0);
 
         StringBuilder s = new StringBuilder(8192);
         s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -146,13 +149,20 @@ public final class SvgChart {
         panel(s, x, acc, RIGHT, ACC_TOP, ACC_BOTTOM, "accuracy", true);
         series(s, points, x, loss, LOSS_TOP, LOSS_BOTTOM, Point::loss, LOSS_COLOR, "loss");
         series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::trainAccuracy, TRAIN_COLOR, "train accuracy");
-        series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::testAccuracy, TEST_COLOR, "test accuracy");
+        if (test) {
+            series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::testAccuracy, TEST_COLOR, "test accuracy");
+        }
 
         Point last = points.get(points.size() - 1);
         // Loss falls and accuracy rises, so the empty corners are top right and bottom right.
         legend(s, LOSS_TOP + 10, new String[] {"training loss (mean over epoch)"}, new String[] {LOSS_COLOR});
-        legend(s, ACC_BOTTOM - 60, new String[] {f("train accuracy (final %.4f)", last.trainAccuracy()),
-            f("test accuracy (final %.4f)", last.testAccuracy())}, new String[] {TRAIN_COLOR, TEST_COLOR});
+        String trained = f("train accuracy (final %.4f)", last.trainAccuracy());
+        if (test) {
+            legend(s, ACC_BOTTOM - 60, new String[] {trained, f("test accuracy (final %.4f)", last.testAccuracy())},
+                    new String[] {TRAIN_COLOR, TEST_COLOR});
+        } else {
+            legend(s, ACC_BOTTOM - 40, new String[] {trained}, new String[] {TRAIN_COLOR});
+        }
         s.append(f("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\">epoch</text>\n",
                 (LEFT + RIGHT) / 2, ACC_BOTTOM + 45));
         s.append("</svg>\n");

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lanes.network.Network;
 import dev.lanes.network.data.Dataset;
 import dev.lanes.network.io.ModelFile;
+import dev.lanes.network.model.Model;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,15 +139,57 @@ class CommandsEndToEndTest {
         }
         assertEquals(accuracy(eval.out(), "test"), right / (double) lines.length, 1e-4);
 
-        String row0 = "0.9,0.9,0.9,0.9,0,0,0,0,0,0,0,0,0,0,0,0";
-        String row2 = "0,0,0,0,0,0,0,0,0.9,0.9,0.9,0.9,0,0,0,0";
+        // CSV rows are raw pixels: the model records that training divided them by 255
+        String row0 = "230,230,230,230,0,0,0,0,0,0,0,0,0,0,0,0";
+        String row2 = "0,0,0,0,0,0,0,0,230,230,230,230,0,0,0,0";
         MainTest.Result csv = run(row0 + "\n\n" + row2 + "\n", false, "predict", "--model", model.toString());
         assertEquals(0, csv.status(), csv.err());
         assertEquals("0\n2\n", csv.out());
 
+        // the IDX file's raw pixels as CSV rows get the recorded division by 255: the same probabilities to the bit
+        byte[] images = Files.readAllBytes(data.resolve(Dataset.TEST_IMAGES));
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < testLabels.length; i++) {
+            for (int p = 0; p < SIDE * SIDE; p++) {
+                rows.append(p == 0 ? "" : ",").append(images[16 + i * SIDE * SIDE + p] & 0xff);
+            }
+            rows.append('\n');
+        }
+        MainTest.Result fromIdx = run("", false, "predict", "--model", model.toString(), "--probabilities",
+                data.resolve(Dataset.TEST_IMAGES).toString());
+        MainTest.Result fromCsv = run(rows.toString(), false, "predict", "--model", model.toString(), "--probabilities");
+        assertEquals(0, fromCsv.status(), fromCsv.err());
+        assertEquals(fromIdx.out(), fromCsv.out());
+        assertEquals(testLabels.length, fromCsv.out().split("\n").length);
+
         MainTest.Result bad = run("1,2\n", false, "predict", "--model", model.toString());
         assertEquals(1, bad.status());
-        assertTrue(bad.err().contains("stdin line 1 has 2 values but the model takes 16"), bad.err());
+        assertTrue(bad.err().contains("stdin line 1 has 2 feature columns but the model takes 16"), bad.err());
+    }
+
+    @Test
+    void anIdxModelRecordsThePixelScaleAndItsOptionsAndEvaluateReportsMetrics() throws Exception {
+        Path model = dir.resolve("recorded.bin");
+        train("recorded.bin");
+        Model saved = ModelFile.loadModel(model);
+        assertEquals("divide by 255", saved.inputScaling().toString());
+        assertEquals(List.of(), saved.classNames());
+        assertEquals(Map.of("layers", "16,8,3", "activation", "relu", "init", "gaussian:0.01", "optimizer", "sgd",
+                "lr", "0.5", "batch", "20", "epochs", "8", "dtype", "float", "seed", "3", "standardize", "false"),
+                saved.provenance().options());
+
+        MainTest.Result eval = run("", false, "evaluate", "--model", model.toString(), "--data", data.toString());
+        assertTrue(eval.out().contains("\nactual \\ predicted   0   1   2\n0 "), eval.out());
+        MainTest.Result json = run("", false, "evaluate", "--model", model.toString(), "--data", data.toString(),
+                "--json");
+        assertEquals(0, json.status(), json.err());
+        String[] lines = json.out().split("\n");
+        assertEquals(2, lines.length, json.out());
+        assertEquals("train", JsonReader.object(lines[0]).get("set"));
+        Map<String, Object> test = JsonReader.object(lines[1]);
+        assertEquals("test", test.get("set"));
+        assertEquals(accuracy(eval.out(), "test"), (double) test.get("accuracy"), 1e-4);
+        assertEquals(3, ((List<?>) test.get("confusion_matrix")).size());
     }
 
     @Test
@@ -154,9 +199,8 @@ class CommandsEndToEndTest {
                 data.toString());
         assertEquals(0, eval.status(), eval.err());
         assertTrue(accuracy(eval.out(), "test") >= 0.9, eval.out());
-        // The standardisation folded into the first layer gives the raw inputs the scores training saw
-        // (up to rounding, which may move one borderline example of 60).
-        assertEquals(accuracy(trained.out(), "test"), accuracy(eval.out(), "test"), 1.01 / 60);
+        // The model records the standardiser, and evaluate applies it to the images exactly as training did.
+        assertEquals(accuracy(trained.out(), "test"), accuracy(eval.out(), "test"));
     }
 
     @Test

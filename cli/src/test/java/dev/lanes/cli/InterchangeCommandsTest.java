@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.lanes.network.Init;
 import dev.lanes.network.Network;
 import dev.lanes.network.io.ModelFile;
+import dev.lanes.network.model.Model;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Ops;
@@ -109,12 +110,15 @@ class InterchangeCommandsTest {
         double s = scale.equals("255") ? 255 : 1 / 255.0;
         assertTrue(r.out().contains("inputs divided by " + s), r.out());
         Network original = ModelFile.load(model);
-        Network imported = ModelFile.load(scaled);
+        Model imported = ModelFile.loadModel(scaled);
+        assertArrayEquals(original.parameters().get("affine1.W").value().toDoubleArray(),
+                imported.network().parameters().get("affine1.W").value().toDoubleArray(), "the file's W, unchanged");
         Matrix x = Matrix.uniform(DType.FLOAT32, 50, 4, 0, 1, new Random(4));
         Matrix raw = x.copy();
         Ops.scale(raw, s, raw);
+        imported.inputScaling().apply(raw);
         Matrix expected = original.predict(x);
-        Matrix actual = imported.predict(raw);
+        Matrix actual = imported.network().predict(raw);
         for (int i = 0; i < expected.size(); i++) {
             assertEquals(expected.unsafeGet(i), actual.unsafeGet(i), 1e-5, "score " + i);
         }

@@ -87,6 +87,17 @@ class SvgChartTest {
     }
 
     @Test
+    void aRunWithoutATestSetHasNoTestCurve() throws Exception {
+        List<SvgChart.Point> noTest = List.of(new SvgChart.Point(1, 0.5, 0.8, Double.NaN),
+                new SvgChart.Point(2, 0.4, 0.9, Double.NaN));
+        String svg = SvgChart.render("t", noTest);
+        assertEquals(2, series(parse(svg), "train accuracy")
+                .getElementsByTagNameNS("http://www.w3.org/2000/svg", "circle").getLength());
+        assertFalse(svg.contains("data-name=\"test accuracy\""), svg);
+        assertFalse(svg.contains("NaN"), svg);
+    }
+
+    @Test
     void rejectsEmptyAndNonFiniteCurves() {
         assertThrows(IllegalArgumentException.class, () -> SvgChart.render("t", List.of()));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

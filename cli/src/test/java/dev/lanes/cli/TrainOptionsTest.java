@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.lanes.network.LayerKind;
 import dev.lanes.numerics.DType;
@@ -73,5 +74,30 @@ class TrainOptionsTest {
             UsageException e = org.junit.jupiter.api.Assertions.assertThrows(UsageException.class, () -> TrainOptions.parse(full));
             assertTrue(e.getMessage().contains(args[0]), e.getMessage());
         }
+    }
+
+    @Test
+    void csvDataHasItsOwnInitDefaultAndLayout() throws UsageException {
+        TrainOptions o = TrainOptions.parse(new String[] {"train", "--train", "a.csv", "--label-column", "2",
+            "--delimiter", "tab", "--header"});
+        assertEquals("he", o.init());
+        assertEquals(new CsvTable.Layout(true, '\t', 2), o.table().layout());
+        assertEquals(null, o.table().test());
+        assertEquals("xavier", TrainOptions.parse(new String[] {"train", "--train", "a.csv", "--label-column", "0",
+            "--activation", "tanh"}).init());
+        assertEquals("lecun", TrainOptions.parse(new String[] {"train", "--train", "a.csv", "--label-column", "0",
+            "--init", "lecun"}).init());
+        assertEquals(null, TrainOptions.parse(new String[] {"train"}).table());
+    }
+
+    @Test
+    void csvOptionsThatDoNotFitAreUsageErrors() {
+        assertEquals("train: give --data DIR (IDX files) or --train FILE.csv, not both", assertThrows(UsageException.class,
+                () -> TrainOptions.parse(new String[] {"train", "--train", "a.csv", "--data", "d"})).getMessage());
+        assertEquals("train: --header is for CSV data, given with --train FILE.csv", assertThrows(UsageException.class,
+                () -> TrainOptions.parse(new String[] {"train", "--header"})).getMessage());
+        assertEquals("train: --delimiter wants one character other than a quote or a space (or tab), got ';;'",
+                assertThrows(UsageException.class, () -> TrainOptions.parse(new String[] {"train", "--train", "a.csv",
+                    "--label-column", "1", "--delimiter", ";;"})).getMessage());
     }
 }

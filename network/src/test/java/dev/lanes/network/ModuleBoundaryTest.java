@@ -27,9 +27,9 @@ class ModuleBoundaryTest {
             assertEquals("dev.lanes.network", network.getName());
             Set<String> exported = network.getDescriptor().exports().stream().map(ModuleDescriptor.Exports::source)
                     .collect(Collectors.toSet());
-            assertEquals(Set.of("dev.lanes.network", "dev.lanes.network.data",
-                    "dev.lanes.network.interchange", "dev.lanes.network.io",
-                    "dev.lanes.network.layer", "dev.lanes.network.train"), exported);
+            assertEquals(Set.of("dev.lanes.network", "dev.lanes.network.data", "dev.lanes.network.interchange",
+                    "dev.lanes.network.io", "dev.lanes.network.layer", "dev.lanes.network.metrics",
+                    "dev.lanes.network.model", "dev.lanes.network.train"), exported);
         }
     }
 

@@ -50,7 +50,7 @@ final class ModelInput implements Closeable {
         return view.clear().limit(n);
     }
 
-    private void need(long n, String what) throws ModelFileException {
+    void need(long n, String what) throws ModelFileException {
         if (n > limit - position) {
             throw new ModelFileException(file, position, "truncated or damaged: " + what + " needs " + n
                     + " bytes but only " + (limit - position) + " remain before byte " + limit);
@@ -71,6 +71,10 @@ final class ModelInput implements Closeable {
 
     long int64(String what) throws IOException {
         return read(8, what).getLong();
+    }
+
+    double float64(String what) throws IOException {
+        return read(8, what).getDouble();
     }
 
     byte[] bytes(int n, String what) throws IOException {

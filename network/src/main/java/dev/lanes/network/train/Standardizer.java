@@ -68,6 +68,32 @@ public final class Standardizer {
         return new Standardizer(mean, scale);
     }
 
+    /**
+     * A standardiser with the given per-feature means and factors, as {@link #mean} and {@link #scale} report them
+     * (a model file stores these); the arrays are copied.
+     *
+     * @param mean  the mean subtracted from each feature
+     * @param scale the factor each centred feature is multiplied by: 1/std, or 0 for a constant feature
+     * @return the standardiser {@code x' = (x − mean)·scale}
+     * @throws IllegalArgumentException when the lengths differ, a mean is not finite, or a factor is negative or
+     *                                  not finite (named by feature)
+     */
+    public static Standardizer of(double[] mean, double[] scale) {
+        Objects.requireNonNull(mean, "mean");
+        Objects.requireNonNull(scale, "scale");
+        if (mean.length != scale.length) {
+            throw new IllegalArgumentException("standardizer: " + mean.length + " means but " + scale.length
+                    + " scales");
+        }
+        for (int c = 0; c < mean.length; c++) {
+            if (!Double.isFinite(mean[c]) || !(scale[c] >= 0) || Double.isInfinite(scale[c])) {
+                throw new IllegalArgumentException("standardizer: feature " + c + " has mean " + mean[c]
+                        + " and scale " + scale[c] + " (a finite mean and a finite scale of at least 0 are needed)");
+            }
+        }
+        return new Standardizer(mean.clone(), scale.clone());
+    }
+
     /** {@return number of features} */
     public int features() {
         return mean.length;

@@ -6,6 +6,10 @@ import dev.lanes.network.data.Idx;
 import dev.lanes.network.data.IdxFormatException;
 import dev.lanes.network.io.ModelFile;
 import dev.lanes.network.io.ModelFileException;
+import dev.lanes.network.model.InputScaling;
+import dev.lanes.network.model.Model;
+import dev.lanes.network.model.Provenance;
+import dev.lanes.network.train.Standardizer;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.FloatMatrix;
 import java.io.ByteArrayInputStream;
@@ -15,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -114,7 +119,7 @@ public final class ReaderFuzz {
             outcome = switch (kind) {
                 case IMAGES -> sameAs(Idx.readImages(file, DType.FLOAT32), decodeIdx(bytes, 3));
                 case LABELS -> sameAs(Idx.readLabels(file), decodeIdx(bytes, 1));
-                case MODEL -> savedAgain(ModelFile.load(file), bytes);
+                case MODEL -> savedAgain(ModelFile.loadModel(file), bytes);
             };
         } catch (IdxFormatException e) {
             outcome = kind != Kind.MODEL && located(e.getMessage(), e.offset(), Long.MAX_VALUE)
@@ -146,7 +151,7 @@ public final class ReaderFuzz {
         return same ? "exact load" : "BAD loaded " + loaded + " where the independent decoder says " + expected;
     }
 
-    private String savedAgain(Network loaded, byte[] bytes) throws IOException {
+    private String savedAgain(Model loaded, byte[] bytes) throws IOException {
         Path again = file.resolveSibling("again.bin");
         ModelFile.save(loaded, again);
         boolean same = Arrays.equals(Files.readAllBytes(again), bytes);
@@ -274,7 +279,10 @@ public final class ReaderFuzz {
     private byte[] model(DType type) throws IOException {
         Network net = Network.builder(3).dtype(type).seed(5).init(Init.xavier()).affine(2).tanh().affine(2).relu()
                 .affine(2).softmaxCrossEntropy().build();
-        ModelFile.save(net, file);
+        // the double model carries every version-2 field, so that mutations reach their checks too
+        ModelFile.save(type == DType.FLOAT32 ? Model.of(net) : new Model(net, InputScaling.divideBy(255)
+                .thenStandardize(Standardizer.of(new double[] {0.5, -1, 2}, new double[] {1, 0, 4})),
+                List.of("ja", "né"), new Provenance("0.1", Map.of("lr", "0.1", "seed", "5"))), file);
         return Files.readAllBytes(file);
     }
 

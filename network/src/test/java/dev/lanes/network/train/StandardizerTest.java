@@ -64,4 +64,25 @@ class StandardizerTest {
         assertEquals("standardizer: fitted on 2 features but x is 3x3", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Standardizer.fit(Matrix.zeros(DType.FLOAT64, 0, 3)));
     }
+
+    @Test
+    void aStandardizerRebuiltFromItsMeansAndScalesAppliesTheSameBits() {
+        Matrix x = Matrix.gaussian(DType.FLOAT32, 20, 5, 3, 7, new Random(5));
+        Standardizer fitted = Standardizer.fit(x);
+        double[] mean = new double[5];
+        double[] scale = new double[5];
+        for (int c = 0; c < 5; c++) {
+            mean[c] = fitted.mean(c);
+            scale[c] = fitted.scale(c);
+        }
+        Matrix a = Matrix.zeros(DType.FLOAT32, 20, 5);
+        Matrix b = Matrix.zeros(DType.FLOAT32, 20, 5);
+        fitted.apply(x, a);
+        Standardizer.of(mean, scale).apply(x, b);
+        assertEquals(java.util.Arrays.toString(a.toDoubleArray()), java.util.Arrays.toString(b.toDoubleArray()));
+        scale[3] = -1;
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Standardizer.of(mean, scale));
+        assertEquals("standardizer: feature 3 has mean " + mean[3] + " and scale -1.0 (a finite mean and a finite"
+                + " scale of at least 0 are needed)", e.getMessage());
+    }
 }
