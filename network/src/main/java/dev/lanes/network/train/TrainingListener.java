@@ -16,4 +16,14 @@ public interface TrainingListener {
     /** After each epoch (and after a final partial epoch). */
     default void onEpoch(EpochReport report) {
     }
+
+    /**
+     * Asked after each {@link #onEpoch}: true ends the run there, as early stopping would (the epoch's checkpoint
+     * is already written, so a checkpointed run can be resumed from it).
+     *
+     * @return true to stop after this epoch
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }
