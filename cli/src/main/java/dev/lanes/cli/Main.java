@@ -20,8 +20,20 @@ public final class Main {
               --layers 784,50,10        layer sizes: inputs, hidden..., classes
               --activation relu         %s
               --init gaussian:0.01      gaussian[:std] | lecun | xavier | he
-              --optimizer sgd           sgd | momentum[:0.9] | nesterov[:0.9]
-              --lr 0.1                  learning rate
+              --optimizer sgd           sgd | momentum[:0.9] | nesterov[:0.9] | adam | adamw | rmsprop | adagrad
+              --lr 0.1                  learning rate (adam and rmsprop want about 0.001)
+              --lr-schedule constant    constant | step:EVERY:FACTOR (x FACTOR every EVERY epochs)
+                                        | exp:GAMMA (x GAMMA per epoch, smoothly) | cosine (to 0 at the end)
+              --weight-decay L          L2 weight decay (AdamW's decoupled decay with adamw, default 0.01 there)
+              --dropout P               dropout of rate P after every hidden activation (none in the saved model)
+              --validation F            hold out a share F of each class of the training set; the epoch lines
+                                        then show validation loss and accuracy, and the test set is scored at
+                                        the end (--test-every-epoch: every epoch too)
+              --early-stopping N[:loss|:accuracy]
+                                        stop after N epochs without a better validation score and keep the
+                                        best epoch's parameters (needs --validation)
+              --checkpoint-dir DIR      write DIR/checkpoint.bin after every epoch
+              --resume                  continue the run that wrote DIR/checkpoint.bin (same options)
               --batch 100               mini-batch size
               --iterations 10000        training steps (or --epochs N: passes over the training set)
               --dtype float             float | double
