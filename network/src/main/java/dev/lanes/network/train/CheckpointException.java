@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 /** A checkpoint file that cannot be read: the message names the file and the byte offset of the problem. */
 public final class CheckpointException extends IOException {
+    /** The serialised form's version. */
     private static final long serialVersionUID = 1L;
 
     private final transient Path file;

@@ -17,7 +17,17 @@ import java.util.List;
  */
 public record TrainingResult(List<EpochReport> epochs, int iterations, double trainingSeconds, int restoredEpoch,
                              boolean stoppedEarly, double trainAccuracy, double testAccuracy) {
-    /** Defensive copy of the reports. */
+    /**
+     * Defensive copy of the reports.
+     *
+     * @param epochs          one report per epoch
+     * @param iterations      iterations run
+     * @param trainingSeconds training time
+     * @param restoredEpoch   the epoch early stopping restored, or 0
+     * @param stoppedEarly    whether the run ended before its planned iterations
+     * @param trainAccuracy   final training-set accuracy
+     * @param testAccuracy    final test-set accuracy
+     */
     public TrainingResult {
         epochs = List.copyOf(epochs);
     }
