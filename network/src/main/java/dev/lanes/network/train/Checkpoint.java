@@ -180,49 +180,57 @@ public final class Checkpoint {
 
     private byte[] encode() {
         Out o = new Out();
-        o.b.put(MAGIC).putInt(VERSION).putLong(0);
-        o.b.putInt(epoch).putInt(iteration).putInt(iterationsPerEpoch).putInt(plannedIterations).putInt(batchSize)
-           .putLong(seed).put((byte) sampling);
+        o.bytes(MAGIC);
+        o.i32(VERSION);
+        o.i64(0);
+        o.i32(epoch);
+        o.i32(iteration);
+        o.i32(iterationsPerEpoch);
+        o.i32(plannedIterations);
+        o.i32(batchSize);
+        o.i64(seed);
+        o.i8(sampling);
         o.string(network);
         o.string(optimizer.optimizer());
-        o.ensure(12 + 4L * order.length + 8L * dropouts.length + 8);
-        o.b.putLong(rngState).putInt(order.length);
+        o.i64(rngState);
+        o.i32(order.length);
         for (int i : order) {
-            o.b.putInt(i);
+            o.i32(i);
         }
-        o.b.putInt(dropouts.length);
+        o.i32(dropouts.length);
         for (long d : dropouts) {
-            o.b.putLong(d);
+            o.i64(d);
         }
-        o.b.putDouble(firstLoss);
-        o.ensure(12 + 8L * optimizer.scalars().length);
-        o.b.putLong(optimizer.steps()).putInt(optimizer.scalars().length);
+        o.f64(firstLoss);
+        o.i64(optimizer.steps());
+        o.i32(optimizer.scalars().length);
         for (double s : optimizer.scalars()) {
-            o.b.putDouble(s);
+            o.f64(s);
         }
         o.matrices(optimizer.slots());
-        o.ensure(4);
-        o.b.putInt(parameters.size());
+        o.i32(parameters.size());
         for (int i = 0; i < parameters.size(); i++) {
             o.string(names.get(i));
             o.matrix(parameters.get(i));
         }
-        o.ensure(16);
-        o.b.putInt(bestEpoch).putDouble(bestScore).putInt(sinceBest);
+        o.i32(bestEpoch);
+        o.f64(bestScore);
+        o.i32(sinceBest);
         o.matrices(best);
-        o.ensure(4 + reports.size() * 64L);
-        o.b.putInt(reports.size());
+        o.i32(reports.size());
         for (EpochReport r : reports) {
-            o.b.putInt(r.epoch()).putInt(r.iteration()).putDouble(r.loss()).putDouble(r.trainAccuracy())
-               .putDouble(r.validationLoss()).putDouble(r.validationAccuracy()).putDouble(r.testAccuracy())
-               .putDouble(r.examplesPerSecond()).putDouble(r.elapsedSeconds());
+            o.i32(r.epoch());
+            o.i32(r.iteration());
+            for (double v : new double[] {r.loss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(),
+                r.testAccuracy(), r.examplesPerSecond(), r.elapsedSeconds()}) {
+                o.f64(v);
+            }
         }
         int length = o.b.position() + 4;
         o.b.putLong(MAGIC.length + 4, length);
         CRC32 crc = new CRC32();
         crc.update(o.b.array(), 0, o.b.position());
-        o.ensure(4);
-        o.b.putInt((int) crc.getValue());
+        o.i32((int) crc.getValue());
         byte[] out = new byte[length];
         System.arraycopy(o.b.array(), 0, out, 0, length);
         return out;
@@ -315,11 +323,36 @@ public final class Checkpoint {
                 bestEpoch, bestScore, sinceBest, best, reports);
     }
 
-    /** A growing big-endian buffer. */
+    /** A growing big-endian buffer; every write makes room for itself first. */
     private static final class Out {
         ByteBuffer b = ByteBuffer.allocate(1 << 16);
 
-        void ensure(long more) {
+        void i8(int v) {
+            ensure(1);
+            b.put((byte) v);
+        }
+
+        void i32(int v) {
+            ensure(4);
+            b.putInt(v);
+        }
+
+        void i64(long v) {
+            ensure(8);
+            b.putLong(v);
+        }
+
+        void f64(double v) {
+            ensure(8);
+            b.putDouble(v);
+        }
+
+        void bytes(byte[] v) {
+            ensure(v.length);
+            b.put(v);
+        }
+
+        private void ensure(long more) {
             if (b.remaining() < more) {
                 long want = Math.max((long) b.capacity() * 2, b.position() + more);
                 if (want > MAX_LENGTH) {
@@ -338,8 +371,7 @@ public final class Checkpoint {
         }
 
         void matrices(List<Matrix> list) {
-            ensure(4);
-            b.putInt(list.size());
+            i32(list.size());
             for (Matrix m : list) {
                 matrix(m);
             }

@@ -229,6 +229,26 @@ class CheckpointResumeTest {
         assertTrue(optimizer.getMessage().contains("adam"), optimizer.getMessage());
     }
 
+    /**
+     * Checkpoints whose batch order (4 bytes an example) ends on every alignment around the 64 KiB the encoder
+     * starts with, and far beyond it, are written and read back: every field makes room for itself.
+     */
+    @Test
+    void checkpointsOfEverySizeRoundTrip() throws IOException {
+        int[] sizes = java.util.stream.IntStream.concat(java.util.stream.IntStream.rangeClosed(16_330, 16_360),
+                java.util.stream.IntStream.of(40_000)).toArray();
+        for (int n : sizes) {
+            Matrix x = Matrix.gaussian(DType.FLOAT32, n, 1, 0, 1, new Random(n));
+            int[] y = new Random(n).ints(n, 0, 2).toArray();
+            Network net = Network.builder(1).seed(1).affine(2).relu().layer(new Dropout("dropout1", 0.1, 2))
+                    .affine(2).softmaxCrossEntropy().build();
+            Path run = dir.resolve("size" + n);
+            Trainer.builder(net).optimizer(new Adam(0.01)).batchSize(4096).epochs(1).seed(3).checkpoints(run)
+                    .build().fit(x, y, null, null);
+            assertEquals(1, Checkpoint.read(Checkpoint.in(run)).epoch(), "n = " + n);
+        }
+    }
+
     @Test
     void aCheckpointedRunRefusesAnOptimizerItCannotSave() {
         Optimizer own = new Optimizer() {
