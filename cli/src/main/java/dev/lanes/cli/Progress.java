@@ -18,6 +18,8 @@ final class Progress implements TrainingListener {
     private final PrintStream out;
     private final boolean live;
     private final boolean json;
+    private final boolean validation;
+    private final boolean testEveryEpoch;
     private final List<SvgChart.Point> history = new ArrayList<>();
     private int iterationsPerEpoch;
     private long lastDraw;
@@ -29,12 +31,15 @@ final class Progress implements TrainingListener {
 
     /**
      * {@code live}: draw the in-epoch bar (only when the output is a terminal); {@code json}: write each epoch as a
-     * JSON object on one line instead, and never a bar.
+     * JSON object on one line instead, and never a bar; {@code validation}: the epoch lines show the validation loss
+     * and accuracy instead of the test accuracy, which they then show only with {@code testEveryEpoch}.
      */
-    Progress(PrintStream out, boolean live, boolean json) {
+    Progress(PrintStream out, boolean live, boolean json, boolean validation, boolean testEveryEpoch) {
         this.out = out;
         this.live = live && !json;
         this.json = json;
+        this.validation = validation;
+        this.testEveryEpoch = testEveryEpoch;
         this.lastDraw = System.nanoTime() - REDRAW_NANOS;
     }
 
@@ -69,21 +74,36 @@ final class Progress implements TrainingListener {
             out.print("\r" + " ".repeat(drawnWidth) + "\r");
             drawnWidth = 0;
         }
-        out.println(json ? json(r) : String.format(Locale.ROOT,
-                "epoch %3d  loss %.4f  train acc %.4f  test acc %.4f  %,9.0f examples/s  elapsed %6.1f s",
-                r.epoch(), r.loss(), r.trainAccuracy(), r.testAccuracy(), r.examplesPerSecond(), r.elapsedSeconds()));
+        if (json) {
+            out.println(json(r));
+            return;
+        }
+        // Scripts read these lines: they start with "epoch N" and end with "elapsed S s" in every form.
+        String scores = !validation ? String.format(Locale.ROOT, "test acc %.4f", r.testAccuracy())
+                : String.format(Locale.ROOT, "val loss %.4f  val acc %.4f", r.validationLoss(), r.validationAccuracy())
+                + (testEveryEpoch ? String.format(Locale.ROOT, "  test acc %.4f", r.testAccuracy()) : "");
+        out.println(String.format(Locale.ROOT,
+                "epoch %3d  loss %.4f  train acc %.4f  %s  %,9.0f examples/s  elapsed %6.1f s",
+                r.epoch(), r.loss(), r.trainAccuracy(), scores, r.examplesPerSecond(), r.elapsedSeconds()));
         out.flush();
-        double x = iterationsPerEpoch > 0 ? (double) r.iteration() / iterationsPerEpoch : r.epoch();
-        history.add(new SvgChart.Point(x, r.loss(), r.trainAccuracy(), r.testAccuracy()));
+        history.add(point(r, iterationsPerEpoch));
         last = r;
     }
 
-    /** One epoch's report as a JSON object; an accuracy that was not measured is null. */
+    /** One epoch's report as a JSON object; a score that was not measured is null. */
     static String json(EpochReport r) {
         return Json.object().put("epoch", r.epoch()).put("iteration", r.iteration()).put("loss", r.loss())
-                .put("train_accuracy", r.trainAccuracy()).put("test_accuracy", r.testAccuracy())
+                .put("train_accuracy", r.trainAccuracy()).put("validation_loss", r.validationLoss())
+                .put("validation_accuracy", r.validationAccuracy()).put("test_accuracy", r.testAccuracy())
                 .put("examples_per_second", r.examplesPerSecond()).put("elapsed_seconds", r.elapsedSeconds())
                 .toString();
+    }
+
+    /** The chart's figures of {@code r}, placed at its fractional epoch when {@code perEpoch} is known (above 0). */
+    static SvgChart.Point point(EpochReport r, int perEpoch) {
+        double x = perEpoch > 0 ? (double) r.iteration() / perEpoch : r.epoch();
+        return new SvgChart.Point(x, r.loss(), r.trainAccuracy(), r.testAccuracy(), r.validationLoss(),
+                r.validationAccuracy());
     }
 
     /** The figures of every epoch so far, for the chart. */

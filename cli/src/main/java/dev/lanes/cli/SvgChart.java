@@ -11,21 +11,38 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Charts as standalone SVG. The learning curve ({@link #render}): the training loss per epoch in the upper panel,
- * training and test accuracy per epoch in the lower one, sharing the epoch axis, each panel with its own labelled,
- * ticked y axis. Line charts ({@link #renderLines}): any number of named series on one panel, the y axis linear or
+ * Charts as standalone SVG. The learning curve ({@link #render}): the training loss (and the validation loss, when
+ * there is a validation set) per epoch in the upper panel, training, validation and test accuracy per epoch in the
+ * lower one, sharing the epoch axis, each panel with its own labelled, ticked y axis; a figure that is NaN (no
+ * validation set; the test set scored only at the end) is left out of its curve, and a curve with no figure at all
+ * is not drawn. Line charts ({@link #renderLines}): any number of named series on one panel, the y axis linear or
  * logarithmic, the legend beside the panel.
  */
 public final class SvgChart {
     /**
      * One epoch's figures.
      *
-     * @param epoch         the epoch, fractional for a final partial one
-     * @param loss          the mean training loss over the epoch
-     * @param trainAccuracy the training accuracy after it
-     * @param testAccuracy  the test accuracy after it
+     * @param epoch              the epoch, fractional for a final partial one
+     * @param loss               mean training loss over the epoch
+     * @param trainAccuracy      training-set accuracy after it
+     * @param testAccuracy       test-set accuracy after it, or NaN
+     * @param validationLoss     validation loss after it, or NaN
+     * @param validationAccuracy validation accuracy after it, or NaN
      */
-    public record Point(double epoch, double loss, double trainAccuracy, double testAccuracy) {}
+    public record Point(double epoch, double loss, double trainAccuracy, double testAccuracy, double validationLoss,
+                        double validationAccuracy) {
+        /**
+         * An epoch without a validation set.
+         *
+         * @param epoch         the epoch
+         * @param loss          mean training loss
+         * @param trainAccuracy training-set accuracy
+         * @param testAccuracy  test-set accuracy, or NaN
+         */
+        public Point(double epoch, double loss, double trainAccuracy, double testAccuracy) {
+            this(epoch, loss, trainAccuracy, testAccuracy, Double.NaN, Double.NaN);
+        }
+    }
 
     /**
      * One line of a line chart: the points (x[i], y[i]) joined in order.
@@ -70,6 +87,7 @@ public final class SvgChart {
     private static final String LOSS_COLOR = "#d95f02";
     private static final String TRAIN_COLOR = "#1b9e77";
     private static final String TEST_COLOR = "#7570b3";
+    private static final String VALIDATION_COLOR = "#e7298a";
 
     private SvgChart() {}
 
@@ -127,12 +145,12 @@ public final class SvgChart {
             throw new IllegalArgumentException("chart: no epochs to draw");
         }
         Axis x = Axis.of(0, points.get(points.size() - 1).epoch(), 1).endingAt(Math.ceil(points.get(points.size() - 1).epoch()));
-        Axis loss = Axis.of(0, max(points, Point::loss), 0);
-        // a run without a test set (CSV data without --test) has no test curve
-        boolean test = points.stream().allMatch(p -> Double.isFinite(p.testAccuracy()));
-        Axis acc = test ? Axis.of(Math.min(min(points, Point::trainAccuracy), min(points, Point::testAccuracy)),
-                Math.max(max(points, Point::trainAccuracy), max(points, Point::testAccuracy)), 0)
-                : Axis.of(min(points, Point::trainAccuracy), max(points, Point::trainAccuracy), 0);
+        boolean validation = any(points, Point::validationLoss) || any(points, Point::validationAccuracy);
+        Axis loss = Axis.of(0, Math.max(max(points, Point::loss), finiteMax(points, Point::validationLoss)), 0);
+        Axis acc = Axis.of(Math.min(finiteMin(points, Point::trainAccuracy), Math.min(finiteMin(points,
+                Point::testAccuracy), finiteMin(points, Point::validationAccuracy))),
+                Math.max(finiteMax(points, Point::trainAccuracy), Math.max(finiteMax(points, Point::testAccuracy),
+                finiteMax(points, Point::validationAccuracy))), 0);
 
         StringBuilder s = new StringBuilder(8192);
         s.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -148,21 +166,27 @@ public final class SvgChart {
         panel(s, x, loss, RIGHT, LOSS_TOP, LOSS_BOTTOM, "loss", false);
         panel(s, x, acc, RIGHT, ACC_TOP, ACC_BOTTOM, "accuracy", true);
         series(s, points, x, loss, LOSS_TOP, LOSS_BOTTOM, Point::loss, LOSS_COLOR, "loss");
-        series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::trainAccuracy, TRAIN_COLOR, "train accuracy");
-        if (test) {
-            series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, Point::testAccuracy, TEST_COLOR, "test accuracy");
+        List<String> lossNames = new java.util.ArrayList<>(List.of("training loss (mean over epoch)"));
+        List<String> lossColors = new java.util.ArrayList<>(List.of(LOSS_COLOR));
+        if (any(points, Point::validationLoss)) {
+            series(s, points, x, loss, LOSS_TOP, LOSS_BOTTOM, Point::validationLoss, VALIDATION_COLOR,
+                    "validation loss");
+            lossNames.add("validation loss (after each epoch)");
+            lossColors.add(VALIDATION_COLOR);
         }
+        List<String> accNames = new java.util.ArrayList<>();
+        List<String> accColors = new java.util.ArrayList<>();
+        accuracy(s, points, x, acc, Point::trainAccuracy, TRAIN_COLOR, "train accuracy", accNames, accColors);
+        if (validation) {
+            accuracy(s, points, x, acc, Point::validationAccuracy, VALIDATION_COLOR, "validation accuracy", accNames,
+                    accColors);
+        }
+        accuracy(s, points, x, acc, Point::testAccuracy, TEST_COLOR, "test accuracy", accNames, accColors);
 
-        Point last = points.get(points.size() - 1);
         // Loss falls and accuracy rises, so the empty corners are top right and bottom right.
-        legend(s, LOSS_TOP + 10, new String[] {"training loss (mean over epoch)"}, new String[] {LOSS_COLOR});
-        String trained = f("train accuracy (final %.4f)", last.trainAccuracy());
-        if (test) {
-            legend(s, ACC_BOTTOM - 60, new String[] {trained, f("test accuracy (final %.4f)", last.testAccuracy())},
-                    new String[] {TRAIN_COLOR, TEST_COLOR});
-        } else {
-            legend(s, ACC_BOTTOM - 40, new String[] {trained}, new String[] {TRAIN_COLOR});
-        }
+        legend(s, LOSS_TOP + 10, lossNames.toArray(String[]::new), lossColors.toArray(String[]::new));
+        legend(s, ACC_BOTTOM - 20 - 20 * accNames.size(), accNames.toArray(String[]::new),
+                accColors.toArray(String[]::new));
         s.append(f("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"14\">epoch</text>\n",
                 (LEFT + RIGHT) / 2, ACC_BOTTOM + 45));
         s.append("</svg>\n");
@@ -263,8 +287,26 @@ public final class SvgChart {
                 25, (top + bottom) / 2, escape(label)));
     }
 
+    /** An accuracy curve and its legend entry, with the last figure it has; nothing when it has none. */
+    private static void accuracy(StringBuilder s, List<Point> points, Axis x, Axis acc, ToDoubleFunction<Point> value,
+                                 String color, String name, List<String> names, List<String> colors) {
+        double last = Double.NaN;
+        for (Point p : points) {
+            if (Double.isFinite(value.applyAsDouble(p))) {
+                last = value.applyAsDouble(p);
+            }
+        }
+        if (Double.isNaN(last)) {
+            return;
+        }
+        series(s, points, x, acc, ACC_TOP, ACC_BOTTOM, value, color, name);
+        names.add(f("%s (final %.4f)", name, last));
+        colors.add(color);
+    }
+
     private static void series(StringBuilder s, List<Point> points, Axis x, Axis y, int top, int bottom,
                                ToDoubleFunction<Point> value, String color, String name) {
+        points = points.stream().filter(p -> !Double.isNaN(value.applyAsDouble(p))).toList();
         StringBuilder path = new StringBuilder();
         for (Point p : points) {
             path.append(path.length() == 0 ? "" : " ")
@@ -296,12 +338,23 @@ public final class SvgChart {
         }
     }
 
-    private static double min(List<Point> points, ToDoubleFunction<Point> f) {
-        return points.stream().mapToDouble(f).min().orElseThrow();
-    }
-
     private static double max(List<Point> points, ToDoubleFunction<Point> f) {
         return points.stream().mapToDouble(f).max().orElseThrow();
+    }
+
+    /** True when some point has a figure (not NaN) for {@code f}. */
+    private static boolean any(List<Point> points, ToDoubleFunction<Point> f) {
+        return points.stream().mapToDouble(f).anyMatch(v -> !Double.isNaN(v));
+    }
+
+    /** The smallest figure that is not NaN (an infinity stays, for the axis to refuse); +inf when there is none. */
+    private static double finiteMin(List<Point> points, ToDoubleFunction<Point> f) {
+        return points.stream().mapToDouble(f).filter(v -> !Double.isNaN(v)).min().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    /** The largest figure that is not NaN; -inf when there is none. */
+    private static double finiteMax(List<Point> points, ToDoubleFunction<Point> f) {
+        return points.stream().mapToDouble(f).filter(v -> !Double.isNaN(v)).max().orElse(Double.NEGATIVE_INFINITY);
     }
 
     private static String f(String format, Object... args) {

@@ -3,9 +3,15 @@ package dev.lanes.cli;
 import dev.lanes.network.Init;
 import dev.lanes.network.LayerKind;
 import dev.lanes.network.Network;
+import dev.lanes.network.layer.Dropout;
+import dev.lanes.network.train.AdaGrad;
+import dev.lanes.network.train.Adam;
+import dev.lanes.network.train.LearningRateSchedule;
 import dev.lanes.network.train.Momentum;
 import dev.lanes.network.train.Optimizer;
+import dev.lanes.network.train.RmsProp;
 import dev.lanes.network.train.Sgd;
+import dev.lanes.network.train.Trainer;
 import dev.lanes.numerics.DType;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,17 +22,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** What {@code lanes train} was asked to do, checked as far as it can be before the data is read. */
+/**
+ * What {@code lanes train} was asked to do, checked as far as it can be before the data is read.
+ *
+ * <p>{@code weightDecay} is AdamW's decoupled decay with {@code --optimizer adamw} (0.01 unless given) and an L2
+ * term in the gradient with every other optimiser; {@code dropout} is the rate of a dropout layer after every hidden
+ * activation (0: none); {@code validation} the share of each class held out (0: none); {@code patience} the
+ * early-stopping patience (0: none), deciding on {@code monitor}; {@code lrSchedule} as given ({@code constant},
+ * {@code step:EVERY:FACTOR}, {@code exp:GAMMA} or {@code cosine}, EVERY in epochs).
+ */
 record TrainOptions(int[] layers, LayerKind activation, String init, String optimizer, double learningRate,
                     int batchSize, int iterations, int epochs, DType dtype, long seed, int threads,
                     boolean standardize, Path model, String data, TrainChoices choices, Table table,
-                    boolean json) {
+                    boolean json, double weightDecay, double dropout, double validation, int patience,
+                    Trainer.Monitor monitor, String lrSchedule, Path checkpointDir, boolean resume,
+                    boolean testEveryEpoch) {
 
     static final Set<String> VALUED = Stream.concat(Stream.of("layers", "activation", "init", "optimizer", "lr",
             "batch", "iterations", "epochs", "dtype", "seed", "threads", "out", "data", "train", "test",
-            "label-column", "delimiter"),
+            "label-column", "delimiter", "weight-decay", "dropout", "validation", "early-stopping", "lr-schedule",
+            "checkpoint-dir"),
             TrainChoices.VALUED.stream()).collect(Collectors.toUnmodifiableSet());
-    static final Set<String> FLAGS = Set.of("standardize", "header", "json");
+    static final Set<String> FLAGS = Set.of("standardize", "header", "json", "resume", "test-every-epoch");
     /** {@code lanes train --help}: every option in {@link #VALUED} and {@link #FLAGS}, with its default. */
     static final String HELP = """
             usage: lanes train [options]
@@ -36,13 +53,25 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
               --layers 784,50,10        layer sizes: inputs, hidden..., classes
               --activation relu         %s
               --init gaussian:0.01      gaussian[:std] | lecun | xavier | he (CSV data: he for relu, else xavier)
-              --optimizer sgd           sgd | momentum[:0.9] | nesterov[:0.9]
-              --lr 0.1                  learning rate
+              --optimizer sgd           sgd | momentum[:0.9] | nesterov[:0.9] | adam | adamw | rmsprop | adagrad
+              --lr 0.1                  learning rate (adam and rmsprop want about 0.001)
+              --lr-schedule constant    constant | step:EVERY:FACTOR (x FACTOR every EVERY epochs)
+                                        | exp:GAMMA (x GAMMA per epoch, smoothly) | cosine (to 0 at the end)
+              --weight-decay L          L2 weight decay (AdamW's decoupled decay with adamw, default 0.01 there)
+              --dropout P               dropout of rate P after every hidden activation (none in the saved model)
+              --validation F            hold out a share F of each class of the training set; the epoch lines
+                                        then show validation loss and accuracy, and the test set is scored at
+                                        the end (--test-every-epoch: every epoch too)
+              --early-stopping N[:loss|:accuracy]
+                                        stop after N epochs without a better validation score and keep the
+                                        best epoch's parameters (needs --validation)
+              --checkpoint-dir DIR      write DIR/checkpoint.bin after every epoch
+              --resume                  continue the run that wrote DIR/checkpoint.bin (same options)
               --batch 100               mini-batch size
               --iterations 10000        training steps (or --epochs N: passes over the training set)
               --dtype float             float | double
               --seed 1                  seed for initial weights and batch order
-              --threads N               threads for a batch's chunks and large products (default: all processors)
+              --threads N               threads for large matrix products and batch prefetch (default: all processors)
               --standardize             scale each input feature to mean 0, variance 1 (recorded in the model, which
                                         evaluate and predict apply)
               --loss softmax            softmax | mse (squared error on the scores, ½·Σ per example)
@@ -92,9 +121,29 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
                 a.get("data", null),
                 TrainChoices.parse(a),
                 table(a),
-                a.has("json"));
+                a.has("json"),
+                weightDecay(a),
+                fraction(a, "dropout"),
+                fraction(a, "validation"),
+                patience(a),
+                monitor(a),
+                a.get("lr-schedule", "constant").toLowerCase(Locale.ROOT),
+                a.has("checkpoint-dir") ? Path.of(a.get("checkpoint-dir", "")) : null,
+                a.has("resume"),
+                a.has("test-every-epoch"));
         initializer(o.init);
-        o.optimizerFor();
+        o.optimizerFor(1, 1);
+        if (o.patience > 0 && o.validation == 0) {
+            throw new UsageException("train: --early-stopping needs --validation FRACTION (it decides on the "
+                    + "validation set, never on the test set)");
+        }
+        if (o.resume && o.checkpointDir == null) {
+            throw new UsageException("train: --resume needs --checkpoint-dir DIR (the folder the run wrote)");
+        }
+        if (o.testEveryEpoch && o.validation == 0) {
+            throw new UsageException("train: --test-every-epoch only matters with --validation (without it the "
+                    + "test set is scored every epoch anyway)");
+        }
         return o;
     }
 
@@ -152,7 +201,135 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
             m.put("header", Boolean.toString(table.layout().header()));
             m.put("delimiter", Character.toString(table.layout().delimiter()));
         }
+        // the options beyond the reference run only when given, so a model records what made it different
+        if (!lrSchedule.equals("constant")) {
+            m.put("lr-schedule", lrSchedule);
+        }
+        if (weightDecay > 0) {
+            m.put("weight-decay", Double.toString(weightDecay));
+        }
+        if (dropout > 0) {
+            m.put("dropout", Double.toString(dropout));
+        }
+        if (validation > 0) {
+            m.put("validation", Double.toString(validation));
+        }
+        if (patience > 0) {
+            m.put("early-stopping", patience + (monitor == Trainer.Monitor.VALIDATION_LOSS ? ":loss" : ":accuracy"));
+        }
         return m;
+    }
+
+    private static double weightDecay(Args a) throws UsageException {
+        String v = a.get("weight-decay", null);
+        if (v == null) {
+            return a.get("optimizer", "sgd").toLowerCase(Locale.ROOT).equals("adamw") ? 0.01 : 0;
+        }
+        try {
+            double d = Double.parseDouble(v);
+            if (!(d >= 0) || Double.isInfinite(d)) {
+                throw new UsageException("train: --weight-decay must be a number >= 0, got " + v);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new UsageException("train: --weight-decay wants a number, got '" + v + "'");
+        }
+    }
+
+    /** A share in (0, 1), or 0 when the option is not given. */
+    private static double fraction(Args a, String name) throws UsageException {
+        String v = a.get(name, null);
+        if (v == null) {
+            return 0;
+        }
+        double d = Args.positive("train: --" + name, v);
+        if (d >= 1) {
+            throw new UsageException("train: --" + name + " is a fraction below 1, got " + v);
+        }
+        return d;
+    }
+
+    /** {@code --early-stopping PATIENCE[:loss|:accuracy]}. */
+    private static int patience(Args a) throws UsageException {
+        String v = a.get("early-stopping", null);
+        if (v == null) {
+            return 0;
+        }
+        String count = v.split(":", 2)[0];
+        try {
+            int n = Integer.parseInt(count);
+            if (n < 1) {
+                throw new UsageException("train: --early-stopping patience must be at least 1, got " + count);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("train: --early-stopping wants PATIENCE[:loss|:accuracy] like 3 or 5:accuracy, "
+                    + "got '" + v + "'");
+        }
+    }
+
+    private static Trainer.Monitor monitor(Args a) throws UsageException {
+        String[] parts = a.get("early-stopping", "1").split(":", 2);
+        if (parts.length == 1 || parts[1].equalsIgnoreCase("loss")) {
+            return Trainer.Monitor.VALIDATION_LOSS;
+        }
+        if (parts[1].equalsIgnoreCase("accuracy")) {
+            return Trainer.Monitor.VALIDATION_ACCURACY;
+        }
+        throw new UsageException("train: --early-stopping decides on loss or accuracy, got '" + parts[1] + "'");
+    }
+
+    /**
+     * The learning rate by step for a run of {@code perEpoch} iterations per epoch and {@code total} in all.
+     *
+     * @throws UsageException for a schedule the command line does not know or whose numbers are out of range
+     */
+    LearningRateSchedule schedule(int perEpoch, long total) throws UsageException {
+        String[] parts = lrSchedule.split(":");
+        try {
+            switch (parts[0]) {
+                case "constant":
+                    if (parts.length == 1) {
+                        return LearningRateSchedule.constant(learningRate);
+                    }
+                    break;
+                case "step":
+                    if (parts.length == 3) {
+                        long every = Long.parseLong(parts[1]);
+                        double factor = Args.positive("train: --lr-schedule step factor", parts[2]);
+                        if (every < 1 || factor > 1) {
+                            throw new UsageException("train: --lr-schedule step:EVERY:FACTOR wants EVERY >= 1 epochs "
+                                    + "and FACTOR in (0, 1], got " + lrSchedule);
+                        }
+                        return LearningRateSchedule.step(learningRate, factor, every * perEpoch);
+                    }
+                    break;
+                case "exp":
+                    if (parts.length == 2) {
+                        double gamma = Args.positive("train: --lr-schedule exp gamma", parts[1]);
+                        if (gamma > 1) {
+                            throw new UsageException("train: --lr-schedule exp:GAMMA wants GAMMA in (0, 1], got "
+                                    + parts[1]);
+                        }
+                        double rate = learningRate;
+                        // GAMMA per epoch, applied smoothly step by step; StrictMath gives it the same bits everywhere
+                        return step -> rate * StrictMath.pow(gamma, (double) step / perEpoch);
+                    }
+                    break;
+                case "cosine":
+                    if (parts.length == 1) {
+                        return LearningRateSchedule.cosine(learningRate, total);
+                    }
+                    break;
+                default:
+                    break;
+            }
+        } catch (NumberFormatException e) {
+            throw new UsageException("train: --lr-schedule wants whole epochs in step:EVERY:FACTOR, got '"
+                    + lrSchedule + "'");
+        }
+        throw new UsageException("train: unknown --lr-schedule '" + lrSchedule
+                + "' (choose constant, step:EVERY:FACTOR, exp:GAMMA or cosine)");
     }
 
     /** The chart goes next to the model, with the model's name and an {@code .svg} extension. */
@@ -164,35 +341,61 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
 
     /** The network the options describe: affine layers of the given sizes with the activation between them. */
     Network network() throws UsageException {
+        return network(false);
+    }
+
+    /**
+     * The network, with {@code withDropout} a dropout layer after every hidden activation (when {@link #dropout}
+     * is above 0), each seeded from {@link #seed} and its position. Dropout draws nothing from the weights'
+     * generator, so both networks start from the same weights, and training one then copying its parameters into
+     * the other gives the model to save (inference drops nothing).
+     */
+    Network network(boolean withDropout) throws UsageException {
         Network.Builder b = Network.builder(layers[0]).dtype(dtype).seed(seed).init(initializer(init));
         for (int i = 1; i < layers.length; i++) {
             b.affine(layers[i]);
             if (i < layers.length - 1) {
                 b.layer(activation);
+                if (withDropout && dropout > 0) {
+                    b.layer(new Dropout("dropout" + i, dropout, seed * 31 + i));
+                }
             }
         }
         return b.loss(choices.loss()).build();
     }
 
-    /** The optimiser: {@code sgd}, {@code momentum[:mu]} or {@code nesterov[:mu]} (mu defaults to 0.9). */
-    Optimizer optimizerFor() throws UsageException {
+    /**
+     * The optimiser: {@code sgd}, {@code momentum[:mu]}, {@code nesterov[:mu]} (mu defaults to 0.9), {@code adam},
+     * {@code adamw}, {@code rmsprop} or {@code adagrad}, with the {@link #schedule} for a run of {@code perEpoch}
+     * iterations per epoch and {@code total} in all.
+     */
+    Optimizer optimizerFor(int perEpoch, long total) throws UsageException {
         String[] parts = optimizer.split(":", 2);
+        boolean momentum = parts[0].equals("momentum") || parts[0].equals("nesterov");
+        if (parts.length > 1 && !momentum) {
+            throw new UsageException("train: --optimizer " + parts[0] + " takes no parameter");
+        }
         double mu = parts.length > 1 ? Args.positive("train: --optimizer " + parts[0] + " momentum", parts[1]) : 0.9;
         if (mu >= 1) {
             throw new UsageException("train: momentum must be below 1, got " + mu);
         }
+        LearningRateSchedule rate = schedule(perEpoch, total);
         return switch (parts[0]) {
-            case "sgd" -> {
-                if (parts.length > 1) {
-                    throw new UsageException("train: --optimizer sgd takes no parameter");
-                }
-                yield new Sgd(learningRate);
-            }
-            case "momentum" -> new Momentum(learningRate, mu, false);
-            case "nesterov" -> new Momentum(learningRate, mu, true);
+            case "sgd" -> new Sgd(rate);
+            case "momentum" -> new Momentum(rate, mu, false);
+            case "nesterov" -> new Momentum(rate, mu, true);
+            case "adam" -> new Adam(rate, 0.9, 0.999, 1e-8, 0);
+            case "adamw" -> new Adam(rate, 0.9, 0.999, 1e-8, weightDecay);
+            case "rmsprop" -> new RmsProp(rate, 0.9, 1e-8);
+            case "adagrad" -> new AdaGrad(rate, 1e-10);
             default -> throw new UsageException("train: unknown optimizer '" + optimizer
-                    + "' (choose sgd, momentum[:mu] or nesterov[:mu])");
+                    + "' (choose sgd, momentum[:mu], nesterov[:mu], adam, adamw, rmsprop or adagrad)");
         };
+    }
+
+    /** The L2 term the trainer adds to the gradients: the weight decay, except for AdamW, which decays itself. */
+    double l2() {
+        return optimizer.equals("adamw") ? 0 : weightDecay;
     }
 
     /** A short description for the progress header and the chart title. */
@@ -205,6 +408,22 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
          .append(" lr ").append(learningRate).append(", batch ").append(batchSize).append(", ")
          .append(epochs > 0 ? epochs + " epochs" : iterations + " iterations")
          .append(", ").append(dtype == DType.FLOAT32 ? "float" : "double");
+        if (!lrSchedule.equals("constant")) {
+            s.append(", lr schedule ").append(lrSchedule);
+        }
+        if (weightDecay > 0) {
+            s.append(", weight decay ").append(weightDecay);
+        }
+        if (dropout > 0) {
+            s.append(", dropout ").append(dropout);
+        }
+        if (validation > 0) {
+            s.append(", validation ").append(validation);
+        }
+        if (patience > 0) {
+            s.append(", early stopping ").append(patience).append(monitor == Trainer.Monitor.VALIDATION_LOSS
+                    ? " on validation loss" : " on validation accuracy");
+        }
         return (standardize ? s.append(", standardized") : s).append(choices.describe()).toString();
     }
 

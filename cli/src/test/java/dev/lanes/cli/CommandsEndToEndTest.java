@@ -44,7 +44,7 @@ class CommandsEndToEndTest {
         testLabels = write(data.resolve(Dataset.TEST_IMAGES), data.resolve(Dataset.TEST_LABELS + ".gz"), 60, rng);
     }
 
-    private static int[] write(Path images, Path labels, int count, Random rng) throws IOException {
+    static int[] write(Path images, Path labels, int count, Random rng) throws IOException {
         ByteBuffer img = ByteBuffer.allocate(16 + count * SIDE * SIDE).putInt(0x803).putInt(count).putInt(SIDE).putInt(SIDE);
         ByteBuffer lab = ByteBuffer.allocate(8 + count).putInt(0x801).putInt(count);
         int[] classes = new int[count];

@@ -41,7 +41,7 @@ class ReferenceRunRealDataTest {
             TrainOptions o = TrainOptions.parse(new String[] {"train", "--seed", Long.toString(seed)});
             Network network = o.network();
             long start = System.nanoTime();
-            Trainer.builder(network).optimizer(o.optimizerFor()).batchSize(o.batchSize()).iterations(o.iterations())
+            Trainer.builder(network).optimizer(o.optimizerFor(600, o.iterations())).batchSize(o.batchSize()).iterations(o.iterations())
                     .seed(seed).build().fit(data.trainX(), data.trainY(), data.testX(), data.testY());
             double accuracy = network.accuracy(data.testX(), data.testY());
             System.out.printf(Locale.ROOT, "real-data: seed %d: test accuracy %.4f after %.1f s (%s)%n", seed, accuracy,

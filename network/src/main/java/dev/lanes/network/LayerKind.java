@@ -32,12 +32,6 @@ public enum LayerKind {
         }
 
         @Override
-        Layer replicate(Layer layer) {
-            List<Parameter> p = layer.parameters();
-            return new Affine(layer.name(), p.get(0).value(), p.get(1).value());
-        }
-
-        @Override
         public boolean sized() {
             return true;
         }
@@ -77,14 +71,6 @@ public enum LayerKind {
      */
     Layer create(String name, int inputs, int units, Init init, DType type, Random rng) {
         return activation.apply(name);
-    }
-
-    /**
-     * A layer like {@code layer} (of this kind) whose parameters have {@code layer}'s values, the same matrices, and
-     * gradients and buffers of its own; see {@link Network#replica}.
-     */
-    Layer replicate(Layer layer) {
-        return activation.apply(layer.name());
     }
 
     /** {@return true for a kind built with a unit count, which is then its output size; false for the activations} */

@@ -490,27 +490,6 @@ public final class Network {
     }
 
     /**
-     * A network with this one's layers and loss whose parameters are this network's values, the same matrices, with
-     * gradients, activations and buffers of its own: for data-parallel training, where replicas run {@link #loss}
-     * and {@link #backward} on different rows of a batch at the same time and their gradients are then combined. A
-     * replica sees every update of the shared values, so nothing may update them while a replica computes.
-     *
-     * @return the replica
-     * @throws IllegalArgumentException when a layer was added as an instance (see {@link #kinds}), or when the heap
-     *                                  cannot hold the replica's gradients
-     */
-    public Network replica() {
-        List<LayerKind> kinds = kinds();
-        Heap.require("network: a replica's gradients", parameters.values().stream()
-                .mapToLong(p -> (long) p.value().rows() * p.value().cols()).sum(), dtype);
-        List<Layer> copies = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            copies.add(kinds.get(i).replicate(layers.get(i)));
-        }
-        return new Network(dtype, inputSize, outputSize, copies, kinds.toArray(new LayerKind[0]), lossKind);
-    }
-
-    /**
      * E.g. {@code "784-50-10 affine/relu/affine + softmax-cross-entropy, float32"}: the input size and the output
      * size of every layer that has parameters or changes the width, then the layers (a kind, or the name of a
      * layer of the caller's own), the loss and the element type.

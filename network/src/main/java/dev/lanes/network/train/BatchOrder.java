@@ -1,7 +1,5 @@
 package dev.lanes.network.train;
 
-import java.util.Random;
-
 /**
  * Which examples make up each batch: consecutive slices of a permutation reshuffled at the start of every epoch,
  * or indices drawn with replacement. The index array is allocated once; nothing is allocated per batch.
@@ -11,7 +9,7 @@ final class BatchOrder {
     private final int examples;
     private final int batchSize;
     private final int[] order;
-    private final Random rng;
+    private final Lcg48 rng;
 
     BatchOrder(Trainer.Sampling sampling, int examples, int batchSize, long seed) {
         this.sampling = sampling;
@@ -21,7 +19,7 @@ final class BatchOrder {
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        this.rng = new Random(seed);
+        this.rng = new Lcg48(seed);
     }
 
     /** Iterations per epoch: every example once when shuffling (the last batch may be smaller), else n / batch. */
@@ -62,5 +60,16 @@ final class BatchOrder {
     /** The example indices; a batch is {@code size} of them from the offset {@link #prepare} returned. */
     int[] indices() {
         return order;
+    }
+
+    /** The generator's state, which with {@link #indices()} is all a checkpoint needs to continue the order. */
+    long rngState() {
+        return rng.state();
+    }
+
+    /** Continues from a checkpoint's generator state and indices (as long as {@link #indices()}). */
+    void restore(long rngState, int[] indices) {
+        rng.state(rngState);
+        System.arraycopy(indices, 0, order, 0, order.length);
     }
 }

@@ -44,6 +44,17 @@ final class DivergenceWatch {
         this.largestParameter = largest();
     }
 
+    /** The loss the rise is measured from (NaN before the first), for a checkpoint. */
+    double firstLoss() {
+        return firstLoss;
+    }
+
+    /** Continues from a checkpoint's {@link #firstLoss()}, with the parameters it put back measured again. */
+    void resume(double loss) {
+        firstLoss = loss;
+        largestParameter = largest();
+    }
+
     /** Checks the loss of this iteration's forward pass. */
     void checkLoss(int iteration, double loss) {
         if (!Double.isFinite(loss)) {

@@ -71,6 +71,23 @@ public interface LearningRateSchedule {
         return step -> rate * Math.pow(decay, step);
     }
 
+    /**
+     * Cosine annealing (Loshchilov and Hutter, 2017) without restarts: {@code rate·(1 + cos(π·step/steps))/2}, from
+     * {@code rate} down to 0 at step {@code steps}, then 0. {@link StrictMath#cos} makes it the same on every JVM.
+     *
+     * @param rate  the first rate, positive and finite
+     * @param steps the steps over which it falls to 0, at least 1
+     * @return the schedule
+     * @throws IllegalArgumentException when the rate or the step count is out of range
+     */
+    static LearningRateSchedule cosine(double rate, long steps) {
+        check(rate);
+        if (steps < 1) {
+            throw new IllegalArgumentException("cosine schedule: steps must be at least 1, got " + steps);
+        }
+        return step -> rate * (1 + StrictMath.cos(Math.PI * Math.min(step, steps) / steps)) / 2;
+    }
+
     private static void check(double rate) {
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new IllegalArgumentException("learning rate must be positive and finite, got " + rate);

@@ -4,8 +4,7 @@ import dev.lanes.network.Parameter;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Ops;
 import java.util.Collection;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,7 +16,7 @@ public final class Momentum implements Optimizer {
     private final LearningRateSchedule schedule;
     private final double mu;
     private final boolean nesterov;
-    private final Map<Parameter, Matrix> velocity = new IdentityHashMap<>();
+    private final Slots velocity = new Slots(1);
     private long steps;
     /** The largest velocity element after the last step, which bounds how far the next one moves. */
     private double maxVelocity;
@@ -55,11 +54,7 @@ public final class Momentum implements Optimizer {
         double lr = schedule.checkedRate(steps++);
         double largest = 0;
         for (Parameter p : params) {
-            Matrix v = velocity.get(p);
-            if (v == null) {
-                v = Matrix.zeros(p.value().dtype(), p.value().rows(), p.value().cols());
-                velocity.put(p, v);
-            }
+            Matrix v = velocity.of(p)[0];
             double rate = lr * p.learningRateScale();
             Ops.scale(v, mu, v);
             Ops.axpy(-rate, p.gradient(), v);
@@ -80,6 +75,17 @@ public final class Momentum implements Optimizer {
         double gradientStep = schedule.checkedRate(steps) * maxGradient;
         double velocity = mu * maxVelocity + gradientStep;
         return nesterov ? mu * velocity + gradientStep : velocity;
+    }
+
+    OptimizerState state(List<Parameter> params) {
+        return new OptimizerState(toString(), steps, new double[] {maxVelocity}, velocity.copies(params));
+    }
+
+    void restore(OptimizerState state, List<Parameter> params) {
+        Slots.check(state, toString(), 1);
+        velocity.restore(state.slots(), params, toString());
+        steps = state.steps();
+        maxVelocity = state.scalars()[0];
     }
 
     @Override

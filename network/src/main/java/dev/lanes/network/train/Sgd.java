@@ -3,6 +3,7 @@ package dev.lanes.network.train;
 import dev.lanes.network.Parameter;
 import dev.lanes.numerics.Ops;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /** Plain stochastic gradient descent: {@code p −= lr·s·g}, where s is the parameter's learning-rate scale. */
@@ -39,6 +40,15 @@ public final class Sgd implements Optimizer {
     @Override
     public double maxChange(double maxGradient) {
         return schedule.checkedRate(steps) * maxGradient;
+    }
+
+    OptimizerState state() {
+        return new OptimizerState(toString(), steps, new double[0], List.of());
+    }
+
+    void restore(OptimizerState state) {
+        Slots.check(state, toString(), 0);
+        steps = state.steps();
     }
 
     @Override

@@ -1,12 +1,18 @@
 package dev.lanes.network.train;
 
+import dev.lanes.network.Layer;
 import dev.lanes.network.Network;
 import dev.lanes.network.Parameter;
 import dev.lanes.network.Targets;
+import dev.lanes.network.layer.Dropout;
 import dev.lanes.numerics.Acceleration;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Ops;
 import dev.lanes.numerics.Parallelism;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +36,17 @@ public final class Trainer {
         WITH_REPLACEMENT
     }
 
+    /** What early stopping watches on the validation set. */
+    public enum Monitor {
+        /** The mean loss: an epoch is better when it is lower. */
+        VALIDATION_LOSS,
+        /** The accuracy: an epoch is better when it is higher. */
+        VALIDATION_ACCURACY
+    }
+
+    /** The validation and test sets of one {@code fit}; any of them may be null. */
+    private record Held(Matrix xValidation, int[] yValidation, Matrix xTest, int[] yTest) {}
+
     private final Network network;
     private final Optimizer optimizer;
     private final int batchSize;
@@ -39,10 +56,18 @@ public final class Trainer {
     private final long seed;
     private final TrainingListener listener;
     private final boolean evaluateEveryEpoch;
-    private final int chunkRows;
     private final WarmUp warmUp;
     private final double targetOff;
     private final double targetOn;
+    private final Matrix xValidation;
+    private final int[] yValidation;
+    private final double validationFraction;
+    private final boolean testEveryEpoch;
+    private final int patience;
+    private final Monitor monitor;
+    private final double weightDecay;
+    private final Path checkpointDir;
+    private final Checkpoint resume;
 
     private Trainer(Builder b) {
         this.network = b.network;
@@ -54,10 +79,18 @@ public final class Trainer {
         this.seed = b.seed;
         this.listener = b.listener;
         this.evaluateEveryEpoch = b.evaluateEveryEpoch;
-        this.chunkRows = b.chunkRows;
         this.warmUp = b.warmUp;
         this.targetOff = b.targetOff;
         this.targetOn = b.targetOn;
+        this.xValidation = b.xValidation;
+        this.yValidation = b.yValidation;
+        this.validationFraction = b.validationFraction;
+        this.testEveryEpoch = b.testEveryEpoch;
+        this.patience = b.patience;
+        this.monitor = b.monitor;
+        this.weightDecay = b.weightDecay;
+        this.checkpointDir = b.checkpointDir;
+        this.resume = b.resume;
     }
 
     /**
@@ -71,14 +104,17 @@ public final class Trainer {
     }
 
     /**
-     * Trains a classifier on class labels; after each epoch reports the accuracy on the training set and, when
-     * given, on the test set.
+     * Trains a classifier on class labels; after each epoch reports the accuracy on the training set, the loss and
+     * accuracy on the validation set when there is one ({@link Builder#validation}, {@link Builder#validationFraction}),
+     * and the accuracy on the test set when given: every epoch without a validation set, else only at the end
+     * unless {@link Builder#testEveryEpoch}.
      *
-     * @param xTrain one training example per row
-     * @param yTrain the class of each training row
-     * @param yTest the class of each test row
-     * @param xTest may be null (then {@code yTest} is ignored and test accuracy is NaN)
-     * @return the final report and the history of the run
+     * @param xTrain the training examples, one per row
+     * @param yTrain their classes
+     * @param xTest  may be null (then {@code yTest} is ignored and test accuracy is NaN)
+     * @param yTest  the test classes
+     * @return what the run did, with the final accuracies of the parameters it left
+     * @throws UncheckedIOException     when a checkpoint cannot be written (its cause names the file)
      * @throws IllegalArgumentException for data that does not fit the network (shapes named), labels outside the
      *                                  network's outputs, or a NaN or infinity in the data (row and column named)
      * @throws DivergenceException      when the run diverges (see {@link DivergenceException})
@@ -93,7 +129,25 @@ public final class Trainer {
             Objects.requireNonNull(yTest, "yTest");
             Inputs.requireLabels("fit", "xTest", xTest, yTest, network.outputSize());
         }
-        return run(xTrain, yTrain, null, xTest, yTest);
+        Matrix x = xTrain;
+        int[] y = yTrain;
+        Matrix xVal = xValidation;
+        int[] yVal = yValidation;
+        if (xVal != null) {
+            checkData("validation x", xVal);
+            Inputs.requireLabels("fit", "validation x", xVal, yVal, network.outputSize());
+        } else if (validationFraction > 0) {
+            ValidationSplit split = ValidationSplit.stratified(xTrain, yTrain, validationFraction, seed);
+            x = split.trainX();
+            y = split.trainY();
+            xVal = split.validationX();
+            yVal = split.validationY();
+        }
+        if (patience > 0 && xVal == null) {
+            throw new IllegalArgumentException("fit: early stopping needs a validation set (validation or "
+                    + "validationFraction)");
+        }
+        return run(x, y, null, new Held(xVal, yVal, xTest, yTest));
     }
 
     /**
@@ -136,7 +190,10 @@ public final class Trainer {
                     + network.dtype() + ")");
         }
         Inputs.requireFinite("fit", "targets", t);
-        return run(xTrain, null, t, null, null);
+        if (patience > 0 || xValidation != null || validationFraction > 0) {
+            throw new IllegalArgumentException("fit: validation and early stopping need class labels");
+        }
+        return run(xTrain, null, t, new Held(null, null, null, null));
     }
 
     private void checkData(String name, Matrix x) {
@@ -152,14 +209,14 @@ public final class Trainer {
     }
 
     /** Holds the network for the whole run, so nothing else trains it or predicts with it meanwhile. */
-    private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest) {
+    private TrainingResult run(Matrix x, int[] labels, Matrix values, Held held) {
         try (Network.Training claim = network.claimTraining("fit")) {
             network.requireMemoryToTrain(Math.min(batchSize, x.rows()));
             WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
             boolean scalar = !kernels.ready();
             Acceleration.useScalarOnThisThread(scalar);
             try {
-                return run(x, labels, values, xTest, yTest, kernels, scalar);
+                return run(x, labels, values, held, kernels, scalar);
             } finally {
                 Acceleration.useScalarOnThisThread(false);
                 kernels.close();
@@ -168,8 +225,7 @@ public final class Trainer {
     }
 
     /** The training loop; its steps run on the scalar kernels until {@code kernels} is ready (same bits either way). */
-    private TrainingResult run(Matrix x, int[] labels, Matrix values, Matrix xTest, int[] yTest, WarmUp kernels,
-                               boolean onScalar) {
+    private TrainingResult run(Matrix x, int[] labels, Matrix values, Held held, WarmUp kernels, boolean onScalar) {
         int n = x.rows();
         BatchOrder order = new BatchOrder(sampling, n, batchSize, seed);
         int perEpoch = order.iterationsPerEpoch();
@@ -178,27 +234,44 @@ public final class Trainer {
             throw new IllegalArgumentException("fit: " + epochs + " epochs of " + perEpoch + " iterations is too many");
         }
         int total = (int) planned;
-        int threads = Math.min(Parallelism.threads(), Runtime.getRuntime().availableProcessors());
-        DataParallelStep chunked = DataParallelStep.chunks(order.batchSize(), chunkRows) > 1 && replicable()
-                ? new DataParallelStep(network, order.batchSize(), chunkRows, threads) : null;
-        // with chunks, the threads gather their own rows; without, a second thread gathers the next batch
-        boolean ahead = chunked == null && threads > 1 && total > 1;
-        try (DataParallelStep parallel = chunked;
-             Batches batches = new Batches(order, x, labels, values, ahead, parallel != null)) {
-            List<Parameter> params = List.copyOf(network.parameters().values());
-            List<EpochReport> reports = new ArrayList<>();
-            DivergenceWatch watch = new DivergenceWatch(network, params);
-
-            long trainingNanos = 0;
+        List<Parameter> params = List.copyOf(network.parameters().values());
+        List<Dropout> dropouts = new ArrayList<>();
+        for (Layer layer : network.layers()) {
+            if (layer instanceof Dropout d) {
+                dropouts.add(d);
+            }
+        }
+        if (checkpointDir != null || resume != null) {
+            // refused before any training, not at the end of the first epoch
+            Resumable.state(optimizer, params);
+        }
+        DivergenceWatch watch = new DivergenceWatch(network, params);
+        Resumable.prepare(optimizer, params);
+        BestEpoch best = patience > 0 ? new BestEpoch(monitor, patience) : null;
+        Scores validation = held.xValidation != null ? new Scores(network, held.xValidation, held.yValidation) : null;
+        List<EpochReport> reports = new ArrayList<>();
+        int first = 0;
+        long trainingNanos = 0;
+        if (resume != null) {
+            first = resumeFrom(resume, order, perEpoch, total, params, dropouts, watch, best, reports);
+            trainingNanos = reports.isEmpty() ? 0 : (long) (reports.get(reports.size() - 1).elapsedSeconds() * 1e9);
+        }
+        boolean stopped = best != null && best.exhausted();
+        if (stopped) {
+            first = total;
+        }
+        boolean ahead = Parallelism.threads() > 1 && Runtime.getRuntime().availableProcessors() > 1
+                && total - first > 1;
+        try (Batches batches = new Batches(order, x, labels, values, ahead, first)) {
             long epochStart = System.nanoTime();
             double epochLoss = 0;
             int epochIterations = 0;
             long epochExamples = 0;
             boolean scalar = onScalar;
             double scalarStepNanos = Double.NaN;
-            for (int it = 0; it < total; it++) {
+            for (int it = first; it < total; it++) {
                 long stepStart = System.nanoTime();
-                if (scalar && it > 0 && kernels.beats(scalarStepNanos)) {
+                if (scalar && it > first && kernels.beats(scalarStepNanos)) {
                     Acceleration.useScalarOnThisThread(false);
                     kernels.close();
                     scalar = false;
@@ -206,7 +279,7 @@ public final class Trainer {
                 int epoch = it / perEpoch + 1;
                 int pos = it % perEpoch;
                 Batch batch = batches.get(it, it + 1 < total);
-                double loss = step(it, batch, params, watch, parallel, scalar);
+                double loss = step(it, batch, params, watch);
                 if (scalar) {
                     double took = System.nanoTime() - stepStart;
                     scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
@@ -220,62 +293,151 @@ public final class Trainer {
                     long now = System.nanoTime();
                     trainingNanos += now - epochStart;
                     double seconds = (now - epochStart) / 1e9;
-                    boolean evaluate = evaluateEveryEpoch || it == total - 1;
+                    boolean last = it == total - 1;
+                    boolean evaluate = evaluateEveryEpoch || last;
                     double trainAccuracy = evaluate && labels != null ? network.accuracy(x, labels) : Double.NaN;
-                    double testAccuracy = evaluate && xTest != null ? network.accuracy(xTest, yTest) : Double.NaN;
+                    double[] val = validation != null ? validation.lossAndAccuracy()
+                            : new double[] {Double.NaN, Double.NaN};
+                    boolean testNow = last || (evaluateEveryEpoch && (validation == null || testEveryEpoch));
+                    double testAccuracy = testNow && held.xTest != null ? network.accuracy(held.xTest, held.yTest)
+                            : Double.NaN;
                     EpochReport report = new EpochReport(epoch, it + 1, epochLoss / epochIterations, trainAccuracy,
-                            testAccuracy, epochExamples / Math.max(seconds, 1e-9), trainingNanos / 1e9);
+                            val[0], val[1], testAccuracy, epochExamples / Math.max(seconds, 1e-9), trainingNanos / 1e9);
                     reports.add(report);
+                    if (best != null) {
+                        best.offer(report, params);
+                    }
+                    if (checkpointDir != null) {
+                        writeCheckpoint(epoch, it + 1, perEpoch, total, order, params, dropouts, watch, best, reports);
+                    }
                     listener.onEpoch(report);
+                    if (!last && ((best != null && best.exhausted()) || listener.stopRequested())) {
+                        stopped = true;
+                        break;
+                    }
                     epochLoss = 0;
                     epochIterations = 0;
                     epochExamples = 0;
                     epochStart = System.nanoTime();
                 }
             }
-            return new TrainingResult(reports, total, trainingNanos / 1e9);
+        }
+        int restored = 0;
+        if (best != null && best.epoch() > 0) {
+            restored = best.epoch();
+            best.restoreInto(params);
+        }
+        EpochReport last = reports.get(reports.size() - 1);
+        boolean lastParameters = restored == 0 || restored == last.epoch();
+        double trainAccuracy = (lastParameters && !Double.isNaN(last.trainAccuracy())) || labels == null
+                ? last.trainAccuracy() : network.accuracy(x, labels);
+        double testAccuracy = (lastParameters && !Double.isNaN(last.testAccuracy())) || held.xTest == null
+                ? last.testAccuracy() : network.accuracy(held.xTest, held.yTest);
+        return new TrainingResult(reports, last.iteration(), trainingNanos / 1e9, restored, stopped, trainAccuracy,
+                testAccuracy);
+    }
+
+    /** Puts a checkpoint's state into this run and returns the iteration to go on from. */
+    private int resumeFrom(Checkpoint c, BatchOrder order, int perEpoch, int total, List<Parameter> params,
+                           List<Dropout> dropouts, DivergenceWatch watch, BestEpoch best, List<EpochReport> reports) {
+        String mismatch = null;
+        if (!c.network.equals(network.describe())) {
+            mismatch = "the network " + c.network + ", this run " + network.describe();
+        } else if (c.iterationsPerEpoch != perEpoch || c.batchSize != batchSize || c.sampling != sampling.ordinal()) {
+            mismatch = c.iterationsPerEpoch + " iterations per epoch in batches of " + c.batchSize + ", this run "
+                    + perEpoch + " in batches of " + batchSize + " (other data, or another batch size or sampling)";
+        } else if (c.plannedIterations != total) {
+            mismatch = c.plannedIterations + " planned iterations, this run " + total;
+        } else if (c.seed != seed) {
+            mismatch = "seed " + c.seed + ", this run seed " + seed;
+        } else if (c.order.length != order.indices().length) {
+            mismatch = "a batch order over " + c.order.length + " examples, this run " + order.indices().length;
+        } else if (c.dropouts.length != dropouts.size()) {
+            mismatch = c.dropouts.length + " dropout layers, this network " + dropouts.size();
+        } else if (c.parameters.size() != params.size()) {
+            mismatch = c.parameters.size() + " parameters, this network " + params.size();
+        } else if (best != null && !c.best.isEmpty() && c.best.size() != params.size()) {
+            mismatch = c.best.size() + " best-epoch parameters, this network " + params.size();
+        } else if (best == null && c.bestEpoch > 0) {
+            mismatch = "early stopping, this run none";
+        }
+        for (int i = 0; i < params.size() && mismatch == null; i++) {
+            Matrix v = params.get(i).value();
+            Matrix saved = c.parameters.get(i);
+            if (!c.names.get(i).equals(params.get(i).name()) || !saved.sameShape(v) || saved.dtype() != v.dtype()) {
+                mismatch = c.names.get(i) + " " + saved.shape() + " " + saved.dtype() + " where this network has "
+                        + params.get(i) + " " + v.dtype();
+            }
+        }
+        if (mismatch != null) {
+            throw new IllegalArgumentException("resume: " + c.file + " was written by another run: it has " + mismatch);
+        }
+        try {
+            Resumable.restore(optimizer, c.optimizer, params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("resume: " + c.file + ": " + e.getMessage(), e);
+        }
+        for (int i = 0; i < params.size(); i++) {
+            Ops.copy(c.parameters.get(i), params.get(i).value());
+        }
+        order.restore(c.rngState, c.order);
+        for (int i = 0; i < dropouts.size(); i++) {
+            dropouts.get(i).restoreState(c.dropouts[i]);
+        }
+        watch.resume(c.firstLoss);
+        if (best != null) {
+            best.restore(c.bestEpoch, c.bestScore, c.sinceBest, c.best);
+        }
+        reports.addAll(c.reports);
+        return c.iteration;
+    }
+
+    private void writeCheckpoint(int epoch, int iteration, int perEpoch, int total, BatchOrder order,
+                                 List<Parameter> params, List<Dropout> dropouts, DivergenceWatch watch,
+                                 BestEpoch best, List<EpochReport> reports) {
+        List<String> names = new ArrayList<>();
+        List<Matrix> values = new ArrayList<>();
+        for (Parameter p : params) {
+            names.add(p.name());
+            values.add(p.value());
+        }
+        long[] generators = new long[dropouts.size()];
+        for (int i = 0; i < generators.length; i++) {
+            generators[i] = dropouts.get(i).state();
+        }
+        Path file = Checkpoint.in(checkpointDir);
+        Checkpoint c = new Checkpoint(file, epoch, iteration, perEpoch, total, batchSize, seed, sampling.ordinal(),
+                network.describe(), order.rngState(), order.indices(), generators, watch.firstLoss(),
+                Resumable.state(optimizer, params), names, values, best == null ? 0 : best.epoch(),
+                best == null ? Double.NaN : best.score(), best == null ? 0 : best.since(),
+                best == null ? List.of() : best.copies(), reports);
+        try {
+            Files.createDirectories(checkpointDir);
+            c.write(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException("checkpoint: cannot write " + file + ": "
+                    + e.getMessage(), e));
         }
     }
 
-    /** Loss, backward and update of one batch; nothing is updated when the run is diverging. */
-    private double step(int iteration, Batch batch, List<Parameter> params, DivergenceWatch watch,
-                        DataParallelStep parallel, boolean onScalar) {
-        double loss;
-        if (batch.chunks.length == 1) {
-            Chunk all = batch.chunks[0];
-            if (!batch.gathered) {
-                all.gather();
+    /** Loss, backward, weight decay and update of one batch; nothing is updated when the run is diverging. */
+    private double step(int iteration, Batch batch, List<Parameter> params, DivergenceWatch watch) {
+        double loss = network.loss(batch.x, batch.targets);
+        watch.checkLoss(iteration, loss);
+        network.backward();
+        if (weightDecay > 0) {
+            for (Parameter p : params) {
+                Ops.axpy(weightDecay, p.value(), p.gradient());
             }
-            loss = network.loss(all.x, all.targets);
-            watch.checkLoss(iteration, loss);
-            network.backward();
-        } else {
-            loss = parallel.lossAndGradients(batch.chunks, onScalar);
-            watch.checkLoss(iteration, loss);
         }
         watch.checkStep(iteration, optimizer);
         optimizer.step(params);
         return loss;
     }
 
-    /** A batch of {@code size} rows for this trainer's network, in chunks when {@code chunked}. */
-    Batch newBatch(int size, int[] sourceLabels, Matrix sourceValues, boolean chunked) {
-        return new Batch(size, sourceLabels, sourceValues, chunked);
-    }
-
-    /** Whether the network can be cut into {@link Network#replica}s (not with layers added as instances). */
-    private boolean replicable() {
-        try {
-            network.kinds();
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /**
      * The batch of each iteration, in order. With {@code ahead}, the next iteration's batch is gathered into a second
-     * set of buffers by a {@link HelperThread} while the current one trains; the batches are the same either way.
+     * set of buffers by a {@link BatchPrefetch} while the current one trains; the batches are the same either way.
      */
     private final class Batches implements AutoCloseable {
         private final BatchOrder order;
@@ -283,48 +445,52 @@ public final class Trainer {
         private final int perEpoch;
         private final Batch[] full = new Batch[2];
         private final Batch[] last = new Batch[2];
-        private final HelperThread prefetch;
+        private final BatchPrefetch prefetch;
 
-        Batches(BatchOrder order, Matrix x, int[] labels, Matrix values, boolean ahead, boolean chunked) {
+        /** The first iteration, 0 or where a resumed run goes on. */
+        private final int first;
+
+        Batches(BatchOrder order, Matrix x, int[] labels, Matrix values, boolean ahead, int first) {
             this.order = order;
+            this.first = first;
             this.x = x;
             this.perEpoch = order.iterationsPerEpoch();
             int remainder = order.size(perEpoch - 1);
             for (int set = 0; set < (ahead ? 2 : 1); set++) {
-                full[set] = newBatch(order.batchSize(), labels, values, chunked);
-                last[set] = remainder == order.batchSize() ? full[set] : newBatch(remainder, labels, values, chunked);
+                full[set] = new Batch(order.batchSize(), labels, values);
+                last[set] = remainder == order.batchSize() ? full[set] : new Batch(remainder, labels, values);
             }
-            prefetch = ahead ? new HelperThread("lanes-batch-prefetch") : null;
+            prefetch = ahead ? new BatchPrefetch() : null;
         }
 
-        /**
-         * The batch of iteration {@code it}, ready for its chunks to be gathered (already gathered when prefetched);
-         * {@code more} says whether another iteration follows.
-         */
+        /** The gathered batch of iteration {@code it}; {@code more} says whether another iteration follows. */
         Batch get(int it, boolean more) {
             if (prefetch == null) {
-                return prepare(it, 0);
+                return gather(it, 0);
             }
             Batch batch;
-            if (it == 0) {
-                // gathered now: preparing the next batch may overwrite the order it reads (sampling with replacement)
-                batch = prepare(0, 0);
-                batch.gatherAll();
+            if (it == first || it % perEpoch == 0) {
+                batch = gather(it, it & 1);
             } else {
                 prefetch.await();
                 batch = buffer(it, it & 1);
             }
-            if (more) {
-                Batch nextBatch = prepare(it + 1, (it + 1) & 1);
-                prefetch.start(nextBatch::gatherAll);
+            // An epoch's first batch is gathered when it starts, not during the last step of the epoch before, so
+            // that the batch order's generator is where the epoch left it when a checkpoint is written.
+            if (more && (it + 1) % perEpoch != 0) {
+                int next = it + 1;
+                int offset = order.prepare(next % perEpoch);
+                Batch nextBatch = buffer(next, next & 1);
+                int[] indices = order.indices();
+                prefetch.start(() -> nextBatch.gather(x, indices, offset));
             }
             return batch;
         }
 
-        private Batch prepare(int it, int set) {
+        private Batch gather(int it, int set) {
             int offset = order.prepare(it % perEpoch);
             Batch batch = buffer(it, set);
-            batch.select(x, order.indices(), offset);
+            batch.gather(x, order.indices(), offset);
             return batch;
         }
 
@@ -340,48 +506,8 @@ public final class Trainer {
         }
     }
 
-    /**
-     * A preallocated batch of inputs and targets, refilled in place every iteration: one {@link Chunk}, or the
-     * {@link DataParallelStep#chunks} of its row count.
-     */
-    final class Batch {
-        final int size;
-        final Chunk[] chunks;
-        /** Set by {@link #gatherAll} (a prefetch), cleared when the batch is pointed at new rows. */
-        boolean gathered;
-
-        Batch(int size, int[] sourceLabels, Matrix sourceValues, boolean chunked) {
-            this.size = size;
-            chunks = new Chunk[chunked ? DataParallelStep.chunks(size, chunkRows) : 1];
-            for (int c = 0; c < chunks.length; c++) {
-                int start = DataParallelStep.chunkStart(c, size, chunks.length);
-                int end = DataParallelStep.chunkStart(c + 1, size, chunks.length);
-                chunks[c] = new Chunk(start, end - start, sourceLabels, sourceValues);
-            }
-        }
-
-        /** Points every chunk at its rows: {@code order[offset + chunk start ...]} of {@code source}. */
-        void select(Matrix source, int[] order, int offset) {
-            gathered = false;
-            for (Chunk c : chunks) {
-                c.select(source, order, offset);
-            }
-        }
-
-        void gatherAll() {
-            for (Chunk c : chunks) {
-                c.gather();
-            }
-            gathered = true;
-        }
-    }
-
-    /**
-     * Rows of a batch with their targets, gathered by the thread that computes them; gathering twice (a prefetched
-     * batch) copies the same rows again.
-     */
-    final class Chunk {
-        final int start;
+    /** A preallocated batch of inputs and targets, refilled in place every iteration. */
+    private final class Batch {
         final int size;
         final Matrix x;
         final Targets targets;
@@ -389,12 +515,8 @@ public final class Trainer {
         private final int[] sourceLabels;
         private final Matrix values;
         private final Matrix sourceValues;
-        private Matrix source;
-        private int[] order;
-        private int offset;
 
-        private Chunk(int start, int size, int[] sourceLabels, Matrix sourceValues) {
-            this.start = start;
+        Batch(int size, int[] sourceLabels, Matrix sourceValues) {
             this.size = size;
             this.x = Matrix.zeros(network.dtype(), size, network.inputSize());
             this.sourceLabels = sourceLabels;
@@ -410,13 +532,7 @@ public final class Trainer {
             }
         }
 
-        private void select(Matrix source, int[] order, int offset) {
-            this.source = source;
-            this.order = order;
-            this.offset = offset + start;
-        }
-
-        void gather() {
+        void gather(Matrix source, int[] order, int offset) {
             Ops.gatherRows(source, order, offset, x);
             if (labels != null) {
                 for (int i = 0; i < size; i++) {
@@ -446,10 +562,18 @@ public final class Trainer {
         private long seed;
         private TrainingListener listener = new TrainingListener() { };
         private boolean evaluateEveryEpoch = true;
-        private int chunkRows;
         private WarmUp warmUp;
         private double targetOff = 0;
         private double targetOn = 1;
+        private Matrix xValidation;
+        private int[] yValidation;
+        private double validationFraction;
+        private boolean testEveryEpoch;
+        private int patience;
+        private Monitor monitor = Monitor.VALIDATION_LOSS;
+        private double weightDecay;
+        private Path checkpointDir;
+        private Checkpoint resume;
 
         private Builder(Network network) {
             this.network = Objects.requireNonNull(network, "network");
@@ -569,26 +693,6 @@ public final class Trainer {
         }
 
         /**
-         * Data-parallel steps: cuts every batch into chunks of about {@code rows} rows (sizes differ by at most one),
-         * each computed through forward and backward on its own replica of the network, on up to one thread per chunk
-         * ({@link dev.lanes.numerics.Parallelism#threads()}), and sums their gradients in chunk order. The result
-         * depends on the chunk size but never on the thread count. 0, the default, keeps whole batches: on a 2-core
-         * machine the reference network trained a fifth slower in chunks on 1 thread and no faster on 2, so chunks
-         * are for machines with more cores, or wider layers, than that.
-         *
-         * @param rows the rows a chunk aims at, or 0 for whole batches
-         * @return this builder
-         * @throws IllegalArgumentException when {@code rows} is negative
-         */
-        public Builder chunkRows(int rows) {
-            if (rows < 0) {
-                throw new IllegalArgumentException("trainer: chunk rows must be 0 (whole batches) or more, got " + rows);
-            }
-            this.chunkRows = rows;
-            return this;
-        }
-
-        /**
          * The target values that class labels stand for in {@link Trainer#fit(Matrix, int[], Matrix, int[])}: {@code on}
          * at the class, {@code off} elsewhere (default 0 and 1, one-hot). Other codings, such as −1 and +1 for a
          * scaled-tanh output, are for mean squared error (see {@link Targets#classes(int[], double, double)}).
@@ -602,6 +706,111 @@ public final class Trainer {
             Targets.classes(new int[0], off, on);
             this.targetOff = off;
             this.targetOn = on;
+            return this;
+        }
+
+        /**
+         * A validation set, scored (loss and accuracy) after every epoch; replaces a {@link #validationFraction}.
+         *
+         * @param x      the validation examples
+         * @param labels their classes
+         * @return this builder
+         */
+        public Builder validation(Matrix x, int[] labels) {
+            this.xValidation = Objects.requireNonNull(x, "validation x");
+            this.yValidation = Objects.requireNonNull(labels, "validation labels");
+            this.validationFraction = 0;
+            return this;
+        }
+
+        /**
+         * Holds out this share of every class of the training data as the validation set ({@link ValidationSplit},
+         * seeded with {@link #seed}); replaces a {@link #validation} set.
+         *
+         * @param fraction in (0, 1)
+         * @return this builder
+         * @throws IllegalArgumentException when the fraction is outside (0, 1)
+         */
+        public Builder validationFraction(double fraction) {
+            if (!(fraction > 0 && fraction < 1)) {
+                throw new IllegalArgumentException("trainer: the validation fraction must be between 0 and 1, got "
+                        + fraction);
+            }
+            this.validationFraction = fraction;
+            this.xValidation = null;
+            this.yValidation = null;
+            return this;
+        }
+
+        /**
+         * With a validation set, whether the test set is scored after every epoch too (default false: only at the
+         * end, so that nothing is chosen by looking at it).
+         *
+         * @param every true to score it every epoch
+         * @return this builder
+         */
+        public Builder testEveryEpoch(boolean every) {
+            this.testEveryEpoch = every;
+            return this;
+        }
+
+        /**
+         * Stops when {@code patience} epochs in a row have not beaten the best validation score, and leaves the
+         * network with the best epoch's parameters (also when the run ends without stopping). Needs a validation set.
+         *
+         * @param patience epochs without improvement before stopping, at least 1
+         * @param monitor  the score that decides
+         * @return this builder
+         * @throws IllegalArgumentException when the patience is below 1
+         */
+        public Builder earlyStopping(int patience, Monitor monitor) {
+            if (patience < 1) {
+                throw new IllegalArgumentException("trainer: early-stopping patience must be at least 1, got " + patience);
+            }
+            this.patience = patience;
+            this.monitor = Objects.requireNonNull(monitor, "monitor");
+            return this;
+        }
+
+        /**
+         * L2 weight decay: {@code λ·p} is added to every parameter's gradient before each step, as the gradient of
+         * {@code λ/2·|p|²} (for AdamW's decoupled decay, give it to {@link Adam} instead).
+         *
+         * @param lambda λ, finite and ≥ 0 (0: none, the default)
+         * @return this builder
+         * @throws IllegalArgumentException when λ is negative, NaN or infinite
+         */
+        public Builder weightDecay(double lambda) {
+            if (!(lambda >= 0) || Double.isInfinite(lambda)) {
+                throw new IllegalArgumentException("trainer: the weight decay must be finite and >= 0, got " + lambda);
+            }
+            this.weightDecay = lambda;
+            return this;
+        }
+
+        /**
+         * After every epoch, writes the run's state to {@link Checkpoint#in}{@code (dir)}, replacing the previous
+         * epoch's atomically (temporary file, forced to disk, then moved over it). Needs one of Lanes' own
+         * optimisers, whose state the checkpoint can hold.
+         *
+         * @param dir the folder, made when missing
+         * @return this builder
+         */
+        public Builder checkpoints(Path dir) {
+            this.checkpointDir = Objects.requireNonNull(dir, "dir");
+            return this;
+        }
+
+        /**
+         * Continues the run that wrote {@code checkpoint}: the same network, data, optimiser and settings must be
+         * given, and the run then ends with the same bits as if it had never stopped. Reports of the epochs before
+         * the checkpoint are in the result but are not passed to the listener again.
+         *
+         * @param checkpoint read with {@link Checkpoint#read}
+         * @return this builder
+         */
+        public Builder resume(Checkpoint checkpoint) {
+            this.resume = Objects.requireNonNull(checkpoint, "checkpoint");
             return this;
         }
 

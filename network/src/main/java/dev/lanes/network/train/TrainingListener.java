@@ -20,4 +20,14 @@ public interface TrainingListener {
      */
     default void onEpoch(EpochReport report) {
     }
+
+    /**
+     * Asked after each {@link #onEpoch}: true ends the run there, as early stopping would (the epoch's checkpoint
+     * is already written, so a checkpointed run can be resumed from it).
+     *
+     * @return true to stop after this epoch
+     */
+    default boolean stopRequested() {
+        return false;
+    }
 }

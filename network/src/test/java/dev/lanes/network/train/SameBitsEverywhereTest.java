@@ -4,9 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.lanes.network.Network;
+import dev.lanes.network.Parameter;
 import dev.lanes.network.io.ModelFile;
+import dev.lanes.network.layer.Dropout;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.Matrix;
+import dev.lanes.numerics.Ops;
 import dev.lanes.numerics.Parallelism;
 import java.io.File;
 import java.io.IOException;
@@ -25,7 +28,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Vector API at its preferred width and at 256 bits), on 1 or 2 threads, and on JDK 25 when it is installed
  * beside the JDK running the tests. Sigmoid and tanh networks use exp and tanh, whose Vector API operators round
  * differently from Math and differently again before C2 compiles them; the 64-unit hidden layer at batch 128 makes
- * products large enough to be split between threads.
+ * products large enough to be split between threads. The {@code adamw} run adds what training can add on top: AdamW
+ * (square roots and divisions), L2-free decoupled decay, a cosine schedule, dropout, a validation split and early
+ * stopping.
  */
 class SameBitsEverywhereTest {
 
@@ -39,6 +44,21 @@ class SameBitsEverywhereTest {
         for (int i = 0; i < n; i++) {
             y[i] = (x.get(i, 0) + x.get(i, 1) > 0 ? 1 : 0) + (x.get(i, 2) > 0.5 ? 2 : 0);
         }
+        if (args[0].equals("adamw")) {
+            Network net = Network.builder(300).seed(3).affine(512).tanh().layer(new Dropout("dropout1", 0.3, 4))
+                    .affine(4).softmaxCrossEntropy().build();
+            Trainer.builder(net).batchSize(128).epochs(4).seed(9)
+                    .optimizer(new Adam(LearningRateSchedule.cosine(0.003, 32), 0.9, 0.999, 1e-8, 0.01))
+                    .validationFraction(0.2).earlyStopping(1, Trainer.Monitor.VALIDATION_ACCURACY).build()
+                    .fit(x, y, null, null);
+            // the saved model is the same network without its dropout layer
+            Network plain = Network.builder(300).affine(512).tanh().affine(4).softmaxCrossEntropy().build();
+            for (Parameter p : net.parameters().values()) {
+                Ops.copy(p.value(), plain.parameters().get(p.name()).value());
+            }
+            ModelFile.save(plain, Path.of(args[2]));
+            return;
+        }
         Network.Builder b = Network.builder(300).seed(3).affine(512);
         Network net = (args[0].equals("sigmoid") ? b.sigmoid() : b.tanh()).affine(4).softmaxCrossEntropy().build();
         Trainer.builder(net).batchSize(128).epochs(3).seed(9).build().fit(x, y, null, null);
@@ -46,7 +66,7 @@ class SameBitsEverywhereTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sigmoid", "tanh"})
+    @ValueSource(strings = {"sigmoid", "tanh", "adamw"})
     void modelFilesAreIdentical(String activation, @TempDir Path dir) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<List<String>> runs = new ArrayList<>();
