@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.CompilerControl;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
@@ -153,7 +154,18 @@ public class ElementwiseBenchmark {
         if (skipped) {
             skips.skipped++;
         }
-        kernel.run();
+        call(kernel);
         return out;
+    }
+
+    /**
+     * The kernel as a program calls it: from a method of its own that C2 compiles on its own. Inlined into JMH's
+     * measurement loop with the dispatch around it, the Vector API kernels (Lanes' and the Vector API's EXP alike)
+     * can run past C2's inlining node limit, which leaves their vectors boxed; a training run, where each kernel
+     * sits a few calls below the layer, does not (checked with -XX:+PrintInlining).
+     */
+    @CompilerControl(CompilerControl.Mode.DONT_INLINE)
+    private static void call(Runnable kernel) {
+        kernel.run();
     }
 }
