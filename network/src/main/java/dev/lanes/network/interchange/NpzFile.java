@@ -2,6 +2,7 @@ package dev.lanes.network.interchange;
 
 import dev.lanes.network.Network;
 import dev.lanes.network.Parameter;
+import dev.lanes.network.io.AtomicFile;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.Matrix;
 import java.io.EOFException;
@@ -51,7 +52,7 @@ final class NpzFile implements ParameterSource {
     static void save(Network network, Path file) throws IOException {
         String architecture = Architecture.of(network).toString();
         List<Parameter> params = new ArrayList<>(network.parameters().values());
-        AtomicWrite.write(file, out -> {
+        AtomicFile.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             for (Parameter p : params) {
                 byte[] header = NpyHeader.format(descr(p.value().dtype()), shape(p));

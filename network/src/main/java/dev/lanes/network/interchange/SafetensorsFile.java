@@ -2,6 +2,7 @@ package dev.lanes.network.interchange;
 
 import dev.lanes.network.Network;
 import dev.lanes.network.Parameter;
+import dev.lanes.network.io.AtomicFile;
 import dev.lanes.network.io.HeapBudget;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.Matrix;
@@ -62,7 +63,7 @@ final class SafetensorsFile implements ParameterSource {
             offset = end;
         }
         byte[] header = SafetensorsHeader.format(metadata, declared);
-        AtomicWrite.write(file, out -> {
+        AtomicFile.write(file, out -> {
             out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
             out.write(header);
             for (Parameter p : params) {

@@ -1,18 +1,15 @@
 package dev.lanes.network.train;
 
+import dev.lanes.network.io.AtomicFile;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.DoubleMatrix;
 import dev.lanes.numerics.FloatMatrix;
 import dev.lanes.numerics.Matrix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -155,27 +152,9 @@ public final class Checkpoint {
         return decode(file, Files.readAllBytes(file));
     }
 
-    /** Writes the checkpoint through a temporary file in the same folder, forced to disk, then moved over it. */
+    /** Writes the checkpoint atomically ({@link AtomicFile}). */
     void write(Path target) throws IOException {
-        byte[] bytes = encode();
-        Path absolute = target.toAbsolutePath();
-        Path tmp = absolute.resolveSibling(absolute.getFileName() + ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                ch.write(buffer);
-            }
-            ch.force(true);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        try {
-            Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(target, encode());
     }
 
     private byte[] encode() {

@@ -1,4 +1,4 @@
-package dev.lanes.network.interchange;
+package dev.lanes.network.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,19 +14,50 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a file the way model saves do: into {@code NAME.tmp} beside the target (locked while written, so two
- * saves to one target cannot interleave), forced to disk, then renamed over the target. An error or a crash
- * mid-way leaves an existing file as it was.
+ * Writes a file so that a reader finds the old content or the new one, never a part: into {@code NAME.tmp} beside
+ * the target (locked while written, so two saves to one target cannot interleave), forced to disk, then renamed
+ * over the target. An error or a crash mid-way leaves an existing file as it was. Model files, checkpoints and the
+ * interchange formats are all saved this way.
  */
-final class AtomicWrite {
-    /** Writes the whole content to the stream it is given. */
-    interface Content {
+public final class AtomicFile {
+    /** Chunk of the buffered stream a {@link Content} writes to. */
+    private static final int BUFFER = 1 << 16;
+
+    /** What is written: the whole content, to the stream it is given. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * Writes the content.
+         *
+         * @param out the stream to the temporary file; flushed and forced to disk afterwards
+         * @throws IOException when writing fails
+         */
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicWrite() {}
+    private AtomicFile() {}
 
-    static void write(Path file, Content content) throws IOException {
+    /**
+     * Writes {@code bytes} to {@code file} atomically.
+     *
+     * @param file  the file to replace or create
+     * @param bytes its new content
+     * @throws IOException when the file cannot be written, is a directory, or another save to it is under way; an
+     *                     existing file is then left as it was
+     */
+    public static void write(Path file, byte[] bytes) throws IOException {
+        write(file, out -> out.write(bytes));
+    }
+
+    /**
+     * Writes what {@code content} produces to {@code file} atomically.
+     *
+     * @param file    the file to replace or create
+     * @param content writes the new content
+     * @throws IOException when the file cannot be written, is a directory, or another save to it is under way; an
+     *                     existing file is then left as it was
+     */
+    public static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         if (Files.isDirectory(target)) {
             throw new IOException(file + ": is a directory");
@@ -37,7 +68,7 @@ final class AtomicWrite {
             try {
                 // a stale file from a save that was killed may be longer than this one
                 ch.truncate(0);
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), LittleEndian.CHUNK);
+                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), BUFFER);
                 content.writeTo(out);
                 out.flush();
                 ch.force(true);
