@@ -14,6 +14,8 @@ public final class Parameter {
     private double learningRateScale = 1;
 
     /**
+     * A parameter and its gradient buffer.
+     *
      * @param name     unique within a network, e.g. {@code affine1.W}
      * @param value    the parameter itself
      * @param gradient its gradient buffer, of the same shape and element type

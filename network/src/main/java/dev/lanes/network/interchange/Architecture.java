@@ -37,6 +37,8 @@ public record Architecture(int inputs, List<Step> layers, LossKind loss) {
      */
     public record Step(LayerKind kind, int units) {
         /**
+         * Checks that the unit count fits the kind.
+         *
          * @param kind  the layer's kind
          * @param units the output size of a sized kind (affine); 0 for an activation
          * @throws IllegalArgumentException when a sized kind has fewer than 1 unit, or an activation has units
@@ -56,6 +58,8 @@ public record Architecture(int inputs, List<Step> layers, LossKind loss) {
     }
 
     /**
+     * Checks the input size and copies the layers.
+     *
      * @param inputs features per example, at least 1
      * @param layers the layers in order (copied)
      * @param loss   the loss the network ends with

@@ -11,11 +11,15 @@ public final class Add {
     private Matrix out;
     private Matrix dout;
 
+    /** An add node: forward gives x + y, backward passes the gradient to both inputs. */
+    public Add() {
+    }
+
     /**
      * {@code x + y} (a node-owned buffer).
      *
      * @param x the input
-     * @param y the output of the forward pass
+     * @param y the other input
      * @return {@code x + y} (a node-owned buffer)
      */
     public Matrix forward(Matrix x, Matrix y) {

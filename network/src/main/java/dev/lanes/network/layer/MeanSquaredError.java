@@ -20,6 +20,10 @@ public final class MeanSquaredError implements Loss {
     private Matrix diff;
     private Matrix dx;
 
+    /** A mean-squared-error loss node. */
+    public MeanSquaredError() {
+    }
+
     @Override
     public String name() {
         return "mean-squared-error";

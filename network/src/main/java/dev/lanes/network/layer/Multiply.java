@@ -15,11 +15,15 @@ public final class Multiply {
     private Matrix dx;
     private Matrix dy;
 
+    /** A multiply node: forward gives x·y and keeps both inputs, backward swaps them. */
+    public Multiply() {
+    }
+
     /**
      * {@code x ⊙ y} (a node-owned buffer).
      *
      * @param x the input
-     * @param y the output of the forward pass
+     * @param y the other input
      * @return {@code x ⊙ y} (a node-owned buffer)
      */
     public Matrix forward(Matrix x, Matrix y) {

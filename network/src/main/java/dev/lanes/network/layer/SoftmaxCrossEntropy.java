@@ -23,6 +23,10 @@ public final class SoftmaxCrossEntropy implements Loss {
     private Matrix dx;
     private Targets targets;
 
+    /** A softmax-with-cross-entropy loss node. */
+    public SoftmaxCrossEntropy() {
+    }
+
     @Override
     public String name() {
         return "softmax-cross-entropy";

@@ -14,6 +14,8 @@ public final class DivergenceException extends ArithmeticException {
     private final String where;
 
     /**
+     * A divergence at {@code iteration}.
+     *
      * @param iteration 0-based iteration that diverged
      * @param where     what was seen, e.g. {@code "relu1 output (row 3, column 7) is NaN"}
      */
