@@ -83,8 +83,7 @@ final class TrainCommand {
         }
         // fitted on the rows it trains on, so the validation set is as unseen as the test set
         InputScaling scaling = standardize(o, d.scaling(), trainX, validationX, d.testX());
-        int batch = Math.min(o.batchSize(), trainX.rows());
-        int perEpoch = (trainX.rows() + batch - 1) / batch;
+        int perEpoch = Trainer.iterationsPerEpoch(o.choices().sampling(), trainX.rows(), o.batchSize());
         long total = o.epochs() > 0 ? (long) o.epochs() * perEpoch : o.iterations();
         human.println("network: " + network.describe());
         human.println("training: " + o.describe() + ", seed " + o.seed());

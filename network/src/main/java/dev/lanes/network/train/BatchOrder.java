@@ -24,8 +24,13 @@ final class BatchOrder {
 
     /** Iterations per epoch: every example once when shuffling (the last batch may be smaller), else n / batch. */
     int iterationsPerEpoch() {
-        return sampling == Trainer.Sampling.SHUFFLE ? (examples + batchSize - 1) / batchSize
-                : Math.max(1, examples / batchSize);
+        return iterationsPerEpoch(sampling, examples, batchSize);
+    }
+
+    /** {@link #iterationsPerEpoch()} of an order over {@code examples} in batches of {@code batchSize}. */
+    static int iterationsPerEpoch(Trainer.Sampling sampling, int examples, int batchSize) {
+        int batch = Math.min(batchSize, examples);
+        return sampling == Trainer.Sampling.SHUFFLE ? (examples + batch - 1) / batch : Math.max(1, examples / batch);
     }
 
     /** The full batch size (at most the number of examples). */

@@ -104,6 +104,25 @@ public final class Trainer {
     }
 
     /**
+     * The iterations an epoch of a run takes: every example once when shuffling (the last batch may be smaller),
+     * or {@code max(1, examples / batchSize)} batches drawn with replacement. A learning-rate schedule counted in
+     * epochs needs it before the trainer is built.
+     *
+     * @param sampling  how batches are drawn
+     * @param examples  the training examples, at least 1
+     * @param batchSize the batch size, at least 1
+     * @return iterations per epoch
+     * @throws IllegalArgumentException when {@code examples} or {@code batchSize} is below 1
+     */
+    public static int iterationsPerEpoch(Sampling sampling, int examples, int batchSize) {
+        if (examples < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("trainer: " + examples + " examples in batches of " + batchSize
+                    + " (both must be at least 1)");
+        }
+        return BatchOrder.iterationsPerEpoch(Objects.requireNonNull(sampling, "sampling"), examples, batchSize);
+    }
+
+    /**
      * Trains a classifier on class labels; after each epoch reports the accuracy on the training set, the loss and
      * accuracy on the validation set when there is one ({@link Builder#validation}, {@link Builder#validationFraction}),
      * and the accuracy on the test set when given: every epoch without a validation set, else only at the end

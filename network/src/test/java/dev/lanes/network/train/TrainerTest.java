@@ -101,6 +101,22 @@ class TrainerTest {
         assertEquals(List.of("i0/e1/3", "i1/e1/3", "i2/e1/3", "E1@3"), events);
     }
 
+    /** What a schedule counted in epochs is told before the run is what the run then does, for both samplings. */
+    @ParameterizedTest
+    @EnumSource(Trainer.Sampling.class)
+    void iterationsPerEpochIsWhatAnEpochTakes(Trainer.Sampling sampling) {
+        int[] y = new int[95];
+        Matrix x = blobs(95, y, 1);
+        for (int batch : new int[] {1, 10, 95, 200}) {
+            TrainingResult r = Trainer.builder(small()).batchSize(batch).epochs(1).sampling(sampling).build()
+                    .fit(x, y);
+            assertEquals(r.iterations(), Trainer.iterationsPerEpoch(sampling, 95, batch), sampling + ", batch " + batch);
+        }
+        assertEquals(10, Trainer.iterationsPerEpoch(Trainer.Sampling.SHUFFLE, 95, 10));
+        assertEquals(9, Trainer.iterationsPerEpoch(Trainer.Sampling.WITH_REPLACEMENT, 95, 10));
+        assertThrows(IllegalArgumentException.class, () -> Trainer.iterationsPerEpoch(Trainer.Sampling.SHUFFLE, 0, 10));
+    }
+
     @Test
     void evaluationCanBeLimitedToTheLastEpoch() {
         int[] y = new int[30];
