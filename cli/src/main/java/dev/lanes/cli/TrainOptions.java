@@ -71,7 +71,7 @@ record TrainOptions(int[] layers, LayerKind activation, String init, String opti
               --iterations 10000        training steps (or --epochs N: passes over the training set)
               --dtype float             float | double
               --seed 1                  seed for initial weights and batch order
-              --threads N               threads for large matrix products and batch prefetch (default: all processors)
+              --threads N               threads for large matrix products and batch gathers (default: all processors)
               --standardize             scale each input feature to mean 0, variance 1 (recorded in the model, which
                                         evaluate and predict apply)
               --loss softmax            softmax | mse (squared error on the scores, ½·Σ per example)

@@ -2,6 +2,7 @@ package dev.lanes.numerics;
 
 import dev.lanes.numerics.gemm.DoubleGemm;
 import dev.lanes.numerics.gemm.FloatGemm;
+import dev.lanes.numerics.gemm.WorkerPool;
 import dev.lanes.numerics.kernel.DoubleKernels;
 import dev.lanes.numerics.kernel.FloatKernels;
 import dev.lanes.numerics.kernel.KernelProvider;
@@ -23,6 +24,12 @@ import java.util.Objects;
  * <p>The work is done by the kernels {@link Acceleration} reports: Vector API or scalar, chosen once per JVM.
  */
 public final class Ops {
+    /**
+     * {@link #gatherRows} splits its rows among {@link Parallelism#threads()} threads from this many elements: a
+     * mini-batch of 100 Fashion-MNIST images (78,400) is, 4 rows of 4 features are not.
+     */
+    private static final long PARALLEL_GATHER_MIN_ELEMENTS = 1 << 15;
+
     private Ops() {
     }
 
@@ -505,7 +512,8 @@ public final class Ops {
 
     /**
      * Copies rows of {@code src} into {@code out}: row {@code i} of out is row {@code rowIndices[offset + i]} of
-     * src, for every {@code i < out.rows()}. This is how a mini-batch is gathered into a preallocated matrix.
+     * src, for every {@code i < out.rows()}. This is how a mini-batch is gathered into a preallocated matrix. Large
+     * gathers use {@link Parallelism#threads()} threads.
      *
      * @param src the source
      * @param rowIndices the rows to take, in order
@@ -539,7 +547,20 @@ public final class Ops {
         int cols = src.cols();
         Object from = src.storage();
         Object to = out.storage();
-        for (int i = 0; i < rows; i++) {
+        int threads = Parallelism.threads();
+        if (threads > 1 && rows > 1 && (long) rows * cols >= PARALLEL_GATHER_MIN_ELEMENTS) {
+            // Random rows of a large data set wait on memory; two cores keep twice as many reads in flight, and
+            // each writes the rows its band of the next product reads.
+            int parts = Math.min(threads, rows);
+            WorkerPool.run(parts, threads, part -> copyRows(from, rowIndices, offset, to, cols,
+                    rows * part / parts, rows * (part + 1) / parts));
+        } else {
+            copyRows(from, rowIndices, offset, to, cols, 0, rows);
+        }
+    }
+
+    private static void copyRows(Object from, int[] rowIndices, int offset, Object to, int cols, int i0, int i1) {
+        for (int i = i0; i < i1; i++) {
             System.arraycopy(from, rowIndices[offset + i] * cols, to, i * cols, cols);
         }
     }

@@ -188,10 +188,22 @@ class OpsPropertiesTest {
         }
     }
 
+    /** Up to 30 x 1,500 elements on 1 to 3 threads: gathers from 32,768 elements are split among the threads. */
     @Property(tries = 60)
     void gatherRowsCopiesTheIndexedRows(@ForAll DType t, @ForAll @IntRange(min = 1, max = 50) int srcRows,
-                                        @ForAll @IntRange(max = 40) int cols, @ForAll @IntRange(max = 30) int outRows,
-                                        @ForAll @IntRange(max = 5) int offset, @ForAll long seed) {
+                                        @ForAll @IntRange(max = 1500) int cols, @ForAll @IntRange(max = 30) int outRows,
+                                        @ForAll @IntRange(max = 5) int offset, @ForAll @IntRange(min = 1, max = 3)
+                                        int threads, @ForAll long seed) {
+        int before = Parallelism.threads();
+        Parallelism.setThreads(threads);
+        try {
+            checkGather(t, srcRows, cols, outRows, offset, seed);
+        } finally {
+            Parallelism.setThreads(before);
+        }
+    }
+
+    private static void checkGather(DType t, int srcRows, int cols, int outRows, int offset, long seed) {
         Random rng = new Random(seed);
         Matrix src = Matrix.gaussian(t, srcRows, cols, 0, 1, rng);
         int[] indices = new int[offset + outRows + rng.nextInt(3)];

@@ -279,66 +279,63 @@ public final class Trainer {
         if (stopped) {
             first = total;
         }
-        boolean ahead = Parallelism.threads() > 1 && Runtime.getRuntime().availableProcessors() > 1
-                && total - first > 1;
-        try (Batches batches = new Batches(order, x, labels, values, ahead, first)) {
-            long epochStart = System.nanoTime();
-            double epochLoss = 0;
-            int epochIterations = 0;
-            long epochExamples = 0;
-            boolean scalar = onScalar;
-            double scalarStepNanos = Double.NaN;
-            for (int it = first; it < total; it++) {
-                long stepStart = System.nanoTime();
-                if (scalar && it > first && kernels.beats(scalarStepNanos)) {
-                    Acceleration.useScalarOnThisThread(false);
-                    kernels.close();
-                    scalar = false;
-                }
-                int epoch = it / perEpoch + 1;
-                int pos = it % perEpoch;
-                Batch batch = batches.get(it, it + 1 < total);
-                double loss = step(it, batch, params, watch);
-                if (scalar) {
-                    double took = System.nanoTime() - stepStart;
-                    scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
-                }
-                epochLoss += loss;
-                epochIterations++;
-                epochExamples += batch.size;
-                listener.onIteration(it, epoch, perEpoch, loss);
+        Batches batches = new Batches(order, x, labels, values);
+        long epochStart = System.nanoTime();
+        double epochLoss = 0;
+        int epochIterations = 0;
+        long epochExamples = 0;
+        boolean scalar = onScalar;
+        double scalarStepNanos = Double.NaN;
+        for (int it = first; it < total; it++) {
+            long stepStart = System.nanoTime();
+            if (scalar && it > first && kernels.beats(scalarStepNanos)) {
+                Acceleration.useScalarOnThisThread(false);
+                kernels.close();
+                scalar = false;
+            }
+            int epoch = it / perEpoch + 1;
+            int pos = it % perEpoch;
+            Batch batch = batches.get(it);
+            double loss = step(it, batch, params, watch);
+            if (scalar) {
+                double took = System.nanoTime() - stepStart;
+                scalarStepNanos = Double.isNaN(scalarStepNanos) ? took : 0.9 * scalarStepNanos + 0.1 * took;
+            }
+            epochLoss += loss;
+            epochIterations++;
+            epochExamples += batch.size;
+            listener.onIteration(it, epoch, perEpoch, loss);
 
-                if (pos == perEpoch - 1 || it == total - 1) {
-                    long now = System.nanoTime();
-                    trainingNanos += now - epochStart;
-                    double seconds = (now - epochStart) / 1e9;
-                    boolean last = it == total - 1;
-                    boolean evaluate = evaluateEveryEpoch || last;
-                    double trainAccuracy = evaluate && labels != null ? network.accuracy(x, labels) : Double.NaN;
-                    double[] val = validation != null ? validation.lossAndAccuracy()
-                            : new double[] {Double.NaN, Double.NaN};
-                    boolean testNow = last || (evaluateEveryEpoch && (validation == null || testEveryEpoch));
-                    double testAccuracy = testNow && held.xTest != null ? network.accuracy(held.xTest, held.yTest)
-                            : Double.NaN;
-                    EpochReport report = new EpochReport(epoch, it + 1, epochLoss / epochIterations, trainAccuracy,
-                            val[0], val[1], testAccuracy, epochExamples / Math.max(seconds, 1e-9), trainingNanos / 1e9);
-                    reports.add(report);
-                    if (best != null) {
-                        best.offer(report, params);
-                    }
-                    if (checkpointDir != null) {
-                        writeCheckpoint(epoch, it + 1, perEpoch, total, order, params, dropouts, watch, best, reports);
-                    }
-                    listener.onEpoch(report);
-                    if (!last && ((best != null && best.exhausted()) || listener.stopRequested())) {
-                        stopped = true;
-                        break;
-                    }
-                    epochLoss = 0;
-                    epochIterations = 0;
-                    epochExamples = 0;
-                    epochStart = System.nanoTime();
+            if (pos == perEpoch - 1 || it == total - 1) {
+                long now = System.nanoTime();
+                trainingNanos += now - epochStart;
+                double seconds = (now - epochStart) / 1e9;
+                boolean last = it == total - 1;
+                boolean evaluate = evaluateEveryEpoch || last;
+                double trainAccuracy = evaluate && labels != null ? network.accuracy(x, labels) : Double.NaN;
+                double[] val = validation != null ? validation.lossAndAccuracy()
+                        : new double[] {Double.NaN, Double.NaN};
+                boolean testNow = last || (evaluateEveryEpoch && (validation == null || testEveryEpoch));
+                double testAccuracy = testNow && held.xTest != null ? network.accuracy(held.xTest, held.yTest)
+                        : Double.NaN;
+                EpochReport report = new EpochReport(epoch, it + 1, epochLoss / epochIterations, trainAccuracy,
+                        val[0], val[1], testAccuracy, epochExamples / Math.max(seconds, 1e-9), trainingNanos / 1e9);
+                reports.add(report);
+                if (best != null) {
+                    best.offer(report, params);
                 }
+                if (checkpointDir != null) {
+                    writeCheckpoint(epoch, it + 1, perEpoch, total, order, params, dropouts, watch, best, reports);
+                }
+                listener.onEpoch(report);
+                if (!last && ((best != null && best.exhausted()) || listener.stopRequested())) {
+                    stopped = true;
+                    break;
+                }
+                epochLoss = 0;
+                epochIterations = 0;
+                epochExamples = 0;
+                epochStart = System.nanoTime();
             }
         }
         int restored = 0;
@@ -455,77 +452,34 @@ public final class Trainer {
     }
 
     /**
-     * The batch of each iteration, in order. With {@code ahead}, the next iteration's batch is gathered into a second
-     * set of buffers by a {@link BatchPrefetch} while the current one trains; the batches are the same either way.
+     * The batch of each iteration, in order, gathered when its step starts. (A prefetch thread gathering the next
+     * batch during the step was slower on two cores once the step's products use both: see {@code Split}.)
      */
-    private final class Batches implements AutoCloseable {
+    private final class Batches {
         private final BatchOrder order;
         private final Matrix x;
         private final int perEpoch;
-        private final Batch[] full = new Batch[2];
-        private final Batch[] last = new Batch[2];
-        private final BatchPrefetch prefetch;
+        private final Batch full;
+        private final Batch last;
 
-        /** The first iteration, 0 or where a resumed run goes on. */
-        private final int first;
-
-        Batches(BatchOrder order, Matrix x, int[] labels, Matrix values, boolean ahead, int first) {
+        Batches(BatchOrder order, Matrix x, int[] labels, Matrix values) {
             this.order = order;
-            this.first = first;
             this.x = x;
             this.perEpoch = order.iterationsPerEpoch();
             int remainder = order.size(perEpoch - 1);
-            for (int set = 0; set < (ahead ? 2 : 1); set++) {
-                full[set] = new Batch(order.batchSize(), labels, values);
-                last[set] = remainder == order.batchSize() ? full[set] : new Batch(remainder, labels, values);
-            }
-            prefetch = ahead ? new BatchPrefetch() : null;
+            full = new Batch(order.batchSize(), labels, values);
+            last = remainder == order.batchSize() ? full : new Batch(remainder, labels, values);
         }
 
-        /** The gathered batch of iteration {@code it}; {@code more} says whether another iteration follows. */
-        Batch get(int it, boolean more) {
-            if (prefetch == null) {
-                return gather(it, 0);
-            }
-            Batch batch;
-            if (it == first || it % perEpoch == 0) {
-                batch = gather(it, it & 1);
-            } else {
-                prefetch.await();
-                batch = buffer(it, it & 1);
-            }
-            // An epoch's first batch is gathered when it starts, not during the last step of the epoch before, so
-            // that the batch order's generator is where the epoch left it when a checkpoint is written.
-            if (more && (it + 1) % perEpoch != 0) {
-                int next = it + 1;
-                int offset = order.prepare(next % perEpoch);
-                Batch nextBatch = buffer(next, next & 1);
-                int[] indices = order.indices();
-                prefetch.start(() -> nextBatch.gather(x, indices, offset));
-            }
-            return batch;
-        }
-
-        private Batch gather(int it, int set) {
+        /** The gathered batch of iteration {@code it}. */
+        Batch get(int it) {
             int offset = order.prepare(it % perEpoch);
-            Batch batch = buffer(it, set);
+            Batch batch = order.size(it % perEpoch) == order.batchSize() ? full : last;
             batch.gather(x, order.indices(), offset);
             return batch;
         }
-
-        private Batch buffer(int it, int set) {
-            return order.size(it % perEpoch) == order.batchSize() ? full[set] : last[set];
-        }
-
-        @Override
-        public void close() {
-            if (prefetch != null) {
-                prefetch.close();
-            }
-        }
     }
 
-    /** A preallocated batch of inputs and targets, refilled in place every iteration. */
     private final class Batch {
         final int size;
         final Matrix x;

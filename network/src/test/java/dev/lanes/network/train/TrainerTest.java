@@ -16,6 +16,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,32 +129,39 @@ class TrainerTest {
     }
 
     /**
-     * The training is the same to the bit on 1, 2 and 3 threads: with more than one the next batch is gathered
-     * ahead on another core, and with batches of 150 the products of the 4-16 network are still too small to split.
+     * The training is the same to the bit on 1, 2 and 3 threads, for a network whose products and batch gathers
+     * are too small to split and for one where they are split (150 x 256 inputs gathered, 150x128x256 products).
      */
     @ParameterizedTest
     @EnumSource(Trainer.Sampling.class)
     void theSameSeedsGiveTheSameBitsOnAnyNumberOfThreads(Trainer.Sampling sampling) {
         int[] y = new int[320];
         Matrix x = blobs(320, y, 3);
-        for (int batch : new int[] {7, 150}) {
-            Network[] nets = {small(), small(), small()};
-            int before = Parallelism.threads();
-            try {
-                for (int t = 0; t < nets.length; t++) {
-                    Parallelism.setThreads(t + 1);
-                    Trainer.builder(nets[t]).batchSize(batch).epochs(3).seed(9).sampling(sampling)
-                            .build().fit(x, y, null, null);
-                }
-            } finally {
-                Parallelism.setThreads(before);
+        assertSameBitsOnOneTwoAndThreeThreads(TrainerTest::small, x, y, 7, sampling);
+        assertSameBitsOnOneTwoAndThreeThreads(TrainerTest::small, x, y, 150, sampling);
+        Matrix wide = Matrix.gaussian(DType.FLOAT32, 320, 256, 0, 1, new Random(4));
+        assertSameBitsOnOneTwoAndThreeThreads(() -> Network.builder(256).seed(1).init(Init.he()).affine(128).relu()
+                .affine(3).softmaxCrossEntropy().build(), wide, y, 150, sampling);
+    }
+
+    private static void assertSameBitsOnOneTwoAndThreeThreads(Supplier<Network> build, Matrix x, int[] y, int batch,
+                                                              Trainer.Sampling sampling) {
+        Network[] nets = {build.get(), build.get(), build.get()};
+        int before = Parallelism.threads();
+        try {
+            for (int t = 0; t < nets.length; t++) {
+                Parallelism.setThreads(t + 1);
+                Trainer.builder(nets[t]).batchSize(batch).epochs(3).seed(9).sampling(sampling)
+                        .build().fit(x, y, null, null);
             }
-            for (int t = 1; t < nets.length; t++) {
-                for (String name : nets[0].parameters().keySet()) {
-                    assertArrayEquals(nets[0].parameters().get(name).value().toDoubleArray(),
-                            nets[t].parameters().get(name).value().toDoubleArray(),
-                            name + ", batch " + batch + ", " + (t + 1) + " threads");
-                }
+        } finally {
+            Parallelism.setThreads(before);
+        }
+        for (int t = 1; t < nets.length; t++) {
+            for (String name : nets[0].parameters().keySet()) {
+                assertArrayEquals(nets[0].parameters().get(name).value().toDoubleArray(),
+                        nets[t].parameters().get(name).value().toDoubleArray(),
+                        name + ", " + x.cols() + " inputs, batch " + batch + ", " + (t + 1) + " threads");
             }
         }
     }

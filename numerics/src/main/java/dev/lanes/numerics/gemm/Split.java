@@ -14,13 +14,14 @@ package dev.lanes.numerics.gemm;
  */
 final class Split {
     /**
-     * Products with fewer multiply-adds than this run on the calling thread only. Measured in a 784-50-10 training
-     * step at batch 100 (products of 3.9 million multiply-adds) on the 2-core Xeon: alone, such a product ran 1.5x
-     * faster on 2 threads, but inside the step 2 threads were 10-20% slower than one, because the batch the caller
-     * has just written (313 KB) must then cross to the other core and back every step. At batch 128 the 784-256
-     * products (25.7 million) still won on 2 threads (step 1.75 ms on one, 1.31 ms on two).
+     * Products with fewer multiply-adds than this run on the calling thread only. Measured alone on the 2-core
+     * AVX-512 machine (float, best of 10 x 500): 64x128x128 (1 million) took 11.5 us on one thread and 8.3 on two,
+     * 100x50x784 71 and 44. In the 784-50-10 training step at batch 100 (two products of 3.9 million) two threads
+     * won too once the batch was gathered by both threads rather than by a prefetch thread beside them (a third
+     * busy thread on two cores descheduled a band and the whole product waited for it): later epochs of the
+     * reference run rose from 590,000-740,000 to 740,000-780,000 examples/s.
      */
-    static final long PARALLEL_MIN_WORK = 1L << 23;
+    static final long PARALLEL_MIN_WORK = 1L << 20;
 
     private final boolean byRows;
     private final int parts;

@@ -16,7 +16,7 @@ import java.util.function.IntConsumer;
  * the workers at a time; a concurrent caller runs its tasks itself, which gives the same result since the split
  * does not depend on who runs a task.
  */
-final class WorkerPool {
+public final class WorkerPool {
     /**
      * Spin iterations before a worker or the waiting caller parks: about 70 microseconds (2^14 onSpinWait calls
      * measured 530-610 us on the development machine), enough to bridge the element-wise work between the products
@@ -33,7 +33,7 @@ final class WorkerPool {
      * Runs {@code body} for every task index in {@code [0, tasks)} on the caller and up to {@code threads - 1}
      * workers, and returns when all have finished.
      */
-    static void run(int tasks, int threads, IntConsumer body) {
+    public static void run(int tasks, int threads, IntConsumer body) {
         if (tasks <= 1 || !LOCK.tryLock()) {
             for (int t = 0; t < tasks; t++) {
                 body.accept(t);
