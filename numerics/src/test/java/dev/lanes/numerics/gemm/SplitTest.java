@@ -42,9 +42,15 @@ class SplitTest {
 
     @Test
     void networkShapesAreCutAlongTheUsefulSide() {
-        // 784-50-10 at batch 100: the products are too small to be worth moving the batch to a second core.
-        assertEquals(1, Split.of(100, 50, 784, 12, 32, 2, false).parts());
-        assertEquals(1, Split.of(784, 50, 100, 12, 32, 2, true).parts());
+        // 784-50-10 at batch 100: the forward product in two column bands (32 columns and 18 padded to 32, the
+        // same work; 100 rows make 9 row tiles, which split 5 + 4), the weight gradient in row bands.
+        Split forward50 = Split.of(100, 50, 784, 12, 32, 2, false);
+        assertEquals(2, forward50.parts());
+        assertEquals(100, forward50.rowEnd(0));
+        assertEquals(32, forward50.colEnd(0));
+        Split gradient50 = Split.of(784, 50, 100, 12, 32, 2, true);
+        assertEquals(2, gradient50.parts());
+        assertEquals(50, gradient50.colEnd(0));
 
         // 784-256 at batch 128: the forward product X.W in column bands, the weight gradient X^T.dY in row bands.
         Split forward = Split.of(128, 256, 784, 12, 32, 2, false);
