@@ -25,12 +25,13 @@ final class FloatMath {
     static float tanh(float x) {
         float a = Math.abs(x);
         float t;
-        if (a < Transcendentals.FLOAT_TANH_SMALL) {
+        if (!(a >= Transcendentals.FLOAT_TANH_SMALL)) {
             float z = a * a;
             float q = polynomial(z, Transcendentals.FLOAT_TANH_P) / polynomial(z, Transcendentals.FLOAT_TANH_Q);
             t = Math.fma(a * z, q, a);
         } else {
-            t = 1f - 2f / (exp(a + a) + 1f);
+            float capped = a > Transcendentals.FLOAT_TANH_SATURATED ? Transcendentals.FLOAT_TANH_SATURATED : a;
+            t = 1f - 2f / (exp(capped + capped) + 1f);
         }
         return Math.copySign(t, x);
     }

@@ -13,8 +13,9 @@ package dev.lanes.numerics.kernel;
  * so each factor is a normal number even where the result is subnormal. P is Cephes' minimax polynomial for float
  * (about 1 ulp) and the Taylor series to r^13 for double (truncation below 0.02 ulp).
  *
- * <p>tanh(x): for |x| < 0.625, x + x^3 P(x^2)/Q(x^2) (Cephes; Q is 1 for float); otherwise
- * sign(x) (1 - 2 / (e^(2|x|) + 1)), which saturates to +-1 without a special case.
+ * <p>tanh(x): for |x| < 0.625 (and NaN), x + x^3 P(x^2)/Q(x^2) (Cephes; Q is 1 for float); otherwise
+ * sign(x) (1 - 2 / (e^(2 min(|x|, 20)) + 1)), which saturates to +-1 without a special case: from |x| = 20 the
+ * fraction is below 2^-55, and 1 minus it rounds to 1 in both types, so the cap changes no result.
  * The vector kernels add k to y's exponent bits instead when every lane's result is normal: the same bits.
  */
 final class Transcendentals {
@@ -46,11 +47,14 @@ final class Transcendentals {
     static final double[] DOUBLE_EXP_P = taylorFromSquare(13);
 
     static final float FLOAT_TANH_SMALL = 0.625f;
+    /** Where |x| is capped before e^(2|x|): tanh has rounded to 1 well before it, and e^40 is a normal number. */
+    static final float FLOAT_TANH_SATURATED = 20f;
     static final float[] FLOAT_TANH_P = {
         -5.70498872745e-3f, 2.06390887954e-2f, -5.37397155531e-2f, 1.33314422036e-1f, -3.33332819422e-1f};
     static final float[] FLOAT_TANH_Q = {1f};
 
     static final double DOUBLE_TANH_SMALL = 0.625;
+    static final double DOUBLE_TANH_SATURATED = 20;
     static final double[] DOUBLE_TANH_P = {
         -9.64399179425052238628e-1, -9.92877231001918586564e1, -1.61468768441708447952e3};
     static final double[] DOUBLE_TANH_Q = {
