@@ -480,6 +480,7 @@ public final class Trainer {
         }
     }
 
+    /** A preallocated batch of inputs and targets, refilled in place every iteration. */
     private final class Batch {
         final int size;
         final Matrix x;

@@ -44,23 +44,20 @@ class SplitTest {
     void networkShapesAreCutAlongTheUsefulSide() {
         // 784-50-10 at batch 100: the forward product in two column bands (32 columns and 18 padded to 32, the
         // same work; 100 rows make 9 row tiles, which split 5 + 4), the weight gradient in row bands.
-        Split forward50 = Split.of(100, 50, 784, 12, 32, 2, false);
-        assertEquals(2, forward50.parts());
-        assertEquals(100, forward50.rowEnd(0));
-        assertEquals(32, forward50.colEnd(0));
-        Split gradient50 = Split.of(784, 50, 100, 12, 32, 2, true);
-        assertEquals(2, gradient50.parts());
-        assertEquals(50, gradient50.colEnd(0));
+        assertTwoBands(Split.of(100, 50, 784, 12, 32, 2, false), 100, 32);
+        assertTwoBands(Split.of(784, 50, 100, 12, 32, 2, true), 396, 50);
 
         // 784-256 at batch 128: the forward product X.W in column bands, the weight gradient X^T.dY in row bands.
-        Split forward = Split.of(128, 256, 784, 12, 32, 2, false);
-        assertEquals(2, forward.parts());
-        assertEquals(128, forward.rowEnd(0));
-        assertEquals(128, forward.colEnd(0));
-        Split gradient = Split.of(784, 256, 128, 12, 32, 2, true);
-        assertEquals(2, gradient.parts());
-        assertEquals(256, gradient.colEnd(0));
+        assertTwoBands(Split.of(128, 256, 784, 12, 32, 2, false), 128, 128);
+        assertTwoBands(Split.of(784, 256, 128, 12, 32, 2, true), 396, 256);
 
         assertEquals(1, Split.of(100, 50, 10, 12, 32, 2, false).parts());
+    }
+
+    /** Two bands, the first ending at row {@code rowEnd} and column {@code colEnd}. */
+    private static void assertTwoBands(Split s, int rowEnd, int colEnd) {
+        assertEquals(2, s.parts());
+        assertEquals(rowEnd, s.rowEnd(0));
+        assertEquals(colEnd, s.colEnd(0));
     }
 }
