@@ -18,11 +18,16 @@ import java.util.function.IntConsumer;
  */
 public final class WorkerPool {
     /**
-     * Spin iterations before a worker or the waiting caller parks: about 70 microseconds (2^14 onSpinWait calls
-     * measured 530-610 us on the development machine), enough to bridge the element-wise work between the products
-     * of a training step without burning a shared core for long.
+     * How long a worker or the waiting caller spins before parking: enough to bridge the element-wise work between
+     * the products of a training step (10-30 us in the 784-50-10 step) without burning a shared core for long. It is
+     * a time rather than a count of {@code onSpinWait} calls, whose length depends on the processor: 2^11
+     * calls, calibrated to 70 us on one machine, lasted 35 us on the 2-core AVX-512 one, where the worker then often
+     * parked between products, and two threads trained at one thread's speed for whole epochs.
      */
-    private static final int SPINS = 1 << 11;
+    private static final long SPIN_NANOS = 150_000;
+
+    /** Spins between looks at the clock. */
+    private static final int SPINS_PER_LOOK = 64;
 
     private static final ReentrantLock LOCK = new ReentrantLock();
     private static Worker[] workers = new Worker[0];
@@ -96,8 +101,9 @@ public final class WorkerPool {
         }
 
         void await() {
-            for (int spins = 0; done.get() < tasks; spins++) {
-                if (spins < SPINS) {
+            long parkAt = System.nanoTime() + SPIN_NANOS;
+            for (int spins = 1; done.get() < tasks; spins++) {
+                if (spins % SPINS_PER_LOOK != 0 || System.nanoTime() < parkAt) {
                     Thread.onSpinWait();
                 } else {
                     LockSupport.park(this);
@@ -129,8 +135,9 @@ public final class WorkerPool {
             Job last = null;
             while (true) {
                 Job job = assigned;
-                for (int spins = 0; job == last; spins++, job = assigned) {
-                    if (spins < SPINS) {
+                long parkAt = System.nanoTime() + SPIN_NANOS;
+                for (int spins = 1; job == last; spins++, job = assigned) {
+                    if (spins % SPINS_PER_LOOK != 0 || System.nanoTime() < parkAt) {
                         Thread.onSpinWait();
                     } else {
                         LockSupport.park(this);
