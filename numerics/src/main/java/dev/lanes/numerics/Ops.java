@@ -547,7 +547,7 @@ public final class Ops {
         int cols = src.cols();
         Object from = src.storage();
         Object to = out.storage();
-        int threads = Parallelism.threads();
+        int threads = Parallelism.threadsHere();
         if (threads > 1 && rows > 1 && (long) rows * cols >= PARALLEL_GATHER_MIN_ELEMENTS) {
             // Random rows of a large data set wait on memory; two cores keep twice as many reads in flight, and
             // each writes the rows its band of the next product reads.
@@ -619,10 +619,10 @@ public final class Ops {
             return;
         }
         if (a instanceof FloatMatrix) {
-            FloatGemm.multiply(KernelProvider.kernels().floatGemm(), Parallelism.threads(), transA, transB, m, n, k,
+            FloatGemm.multiply(KernelProvider.kernels().floatGemm(), Parallelism.threadsHere(), transA, transB, m, n, k,
                     (float) alpha, f(a), a.cols(), f(b), b.cols(), (float) beta, f(c), c.cols());
         } else {
-            DoubleGemm.multiply(KernelProvider.kernels().doubleGemm(), Parallelism.threads(), transA, transB, m, n, k,
+            DoubleGemm.multiply(KernelProvider.kernels().doubleGemm(), Parallelism.threadsHere(), transA, transB, m, n, k,
                     alpha, d(a), a.cols(), d(b), b.cols(), beta, d(c), c.cols());
         }
     }

@@ -234,10 +234,12 @@ public final class Trainer {
             WarmUp kernels = warmUp != null ? warmUp : WarmUp.start(network, batchSize);
             boolean scalar = !kernels.ready();
             Acceleration.useScalarOnThisThread(scalar);
+            Parallelism.runOnThisThreadOnly(scalar);
             try {
                 return run(x, labels, values, held, kernels, scalar);
             } finally {
                 Acceleration.useScalarOnThisThread(false);
+                Parallelism.runOnThisThreadOnly(false);
                 kernels.close();
             }
         }
@@ -290,6 +292,7 @@ public final class Trainer {
             long stepStart = System.nanoTime();
             if (scalar && it > first && kernels.beats(scalarStepNanos)) {
                 Acceleration.useScalarOnThisThread(false);
+                Parallelism.runOnThisThreadOnly(false);
                 kernels.close();
                 scalar = false;
             }
