@@ -1,6 +1,6 @@
 package dev.lanes.network.data;
 
-import java.io.IOException;
+import dev.lanes.network.io.FileContentException;
 import java.nio.file.Path;
 
 /**
@@ -8,12 +8,8 @@ import java.nio.file.Path;
  * a truncated or corrupt stream, or trailing bytes. The message names the file and the byte offset where the
  * problem was found; for gzip files the offset counts decompressed bytes.
  */
-public final class IdxFormatException extends IOException {
+public final class IdxFormatException extends FileContentException {
     private static final long serialVersionUID = 1L;
-
-    private final transient Path file;
-    /** The byte offset in the file where the problem was found. */
-    private final long offset;
 
     /**
      * A problem found in {@code file} at byte {@code offset}.
@@ -23,9 +19,7 @@ public final class IdxFormatException extends IOException {
      * @param problem what is wrong
      */
     public IdxFormatException(Path file, long offset, String problem) {
-        super(file + ": at byte offset " + offset + ": " + problem);
-        this.file = file;
-        this.offset = offset;
+        super(file, offset, file + ": at byte offset " + offset + ": " + problem);
     }
 
     /**
@@ -39,15 +33,5 @@ public final class IdxFormatException extends IOException {
     public IdxFormatException(Path file, long offset, String problem, Throwable cause) {
         this(file, offset, problem);
         initCause(cause);
-    }
-
-    /** {@return the file the problem was found in} */
-    public Path file() {
-        return file;
-    }
-
-    /** {@return the byte offset of the problem (decompressed bytes for gzip files)} */
-    public long offset() {
-        return offset;
     }
 }

@@ -1,6 +1,6 @@
 package dev.lanes.network.interchange;
 
-import java.io.IOException;
+import dev.lanes.network.io.FileContentException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -11,29 +11,16 @@ import java.util.Optional;
  * <p>For safetensors the offset counts from the start of the file. For an npz it counts from the start of the
  * entry's {@code .npy} data, since a zip entry may be compressed; a problem with the archive itself is at offset 0.
  */
-public final class InterchangeException extends IOException {
+public final class InterchangeException extends FileContentException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Path file;
     /** The npz entry or safetensors tensor that holds the problem, or null for the file as a whole. */
     private final String entry;
-    /** Where the problem is, in bytes (see the class comment for what the offset counts from). */
-    private final long offset;
 
     InterchangeException(Path file, String entry, long offset, String problem) {
-        super(file + (entry == null ? "" : ", " + entry) + ": " + problem + " (at byte " + offset + ")");
-        this.file = file;
+        super(file, offset,
+                file + (entry == null ? "" : ", " + entry) + ": " + problem + " (at byte " + offset + ")");
         this.entry = entry;
-        this.offset = offset;
-    }
-
-    /**
-     * The file that was being read.
-     *
-     * @return its path as given
-     */
-    public Path file() {
-        return file;
     }
 
     /**
@@ -43,14 +30,5 @@ public final class InterchangeException extends IOException {
      */
     public Optional<String> entry() {
         return Optional.ofNullable(entry);
-    }
-
-    /**
-     * Where the problem was found.
-     *
-     * @return the byte offset, in the file (safetensors) or in the entry (npz); at least 0
-     */
-    public long offset() {
-        return offset;
     }
 }
