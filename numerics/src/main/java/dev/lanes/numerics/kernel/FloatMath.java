@@ -37,12 +37,11 @@ final class FloatMath {
     }
 
     /**
-     * {@code 1 / (1 + e^-x)} for x >= 0 and {@code e^x / (1 + e^x)} below, so e^-|x| never overflows and tiny results
-     * stay subnormal rather than flush to 0.
+     * {@code 1 / (1 + e^-x)}, except below -{@code FLOAT_EXP_FAST}, where e^-x would overflow: there the result is e^x,
+     * which 1 + e^x (rounded to 1) would not change, so tiny results stay subnormal rather than flush to 0.
      */
     static float sigmoid(float x) {
-        float e = exp(-Math.abs(x));
-        return (x >= 0 ? 1f : e) / (1f + e);
+        return x < -Transcendentals.FLOAT_EXP_FAST ? exp(x) : 1f / (1f + exp(-x));
     }
 
     /** Horner's rule with fused multiply-adds, highest coefficient first. */

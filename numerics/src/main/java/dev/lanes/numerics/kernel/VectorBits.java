@@ -54,9 +54,8 @@ final class VectorBits {
      * EXP). The fused multiply-adds are those of FloatMath.polynomial, in the same order.
      */
 
-    /** {@code Transcendentals.FLOAT_EXP_P} at each lane of r. */
-    static FloatVector expPolynomialFloat(FloatVector r) {
-        float[] c = Transcendentals.FLOAT_EXP_P;
+    /** exp's polynomial at each lane of r: c is {@code Transcendentals.FLOAT_EXP_P} or its {@code _NEGATED} twin. */
+    static FloatVector expPolynomialFloat(FloatVector r, float[] c) {
         FloatVector p = r.fma(FloatVector.broadcast(r.species(), c[0]), FloatVector.broadcast(r.species(), c[1]));
         p = p.fma(r, FloatVector.broadcast(r.species(), c[2]));
         p = p.fma(r, FloatVector.broadcast(r.species(), c[3]));
@@ -64,9 +63,8 @@ final class VectorBits {
         return p.fma(r, FloatVector.broadcast(r.species(), c[5]));
     }
 
-    /** {@code Transcendentals.DOUBLE_EXP_P} at each lane of r. */
-    static DoubleVector expPolynomialDouble(DoubleVector r) {
-        double[] c = Transcendentals.DOUBLE_EXP_P;
+    /** exp's polynomial at each lane of r: c is {@code Transcendentals.DOUBLE_EXP_P} or its {@code _NEGATED} twin. */
+    static DoubleVector expPolynomialDouble(DoubleVector r, double[] c) {
         DoubleVector p = r.fma(DoubleVector.broadcast(r.species(), c[0]), DoubleVector.broadcast(r.species(), c[1]));
         p = p.fma(r, DoubleVector.broadcast(r.species(), c[2]));
         p = p.fma(r, DoubleVector.broadcast(r.species(), c[3]));
@@ -75,9 +73,7 @@ final class VectorBits {
         p = p.fma(r, DoubleVector.broadcast(r.species(), c[6]));
         p = p.fma(r, DoubleVector.broadcast(r.species(), c[7]));
         p = p.fma(r, DoubleVector.broadcast(r.species(), c[8]));
-        p = p.fma(r, DoubleVector.broadcast(r.species(), c[9]));
-        p = p.fma(r, DoubleVector.broadcast(r.species(), c[10]));
-        return p.fma(r, DoubleVector.broadcast(r.species(), c[11]));
+        return p.fma(r, DoubleVector.broadcast(r.species(), c[9]));
     }
 
     /** {@code Transcendentals.FLOAT_TANH_P} at each lane of z. */

@@ -413,7 +413,21 @@ final class VectorFloatKernels implements FloatKernels {
         FloatVector k = roundPlusK.sub(Transcendentals.FLOAT_ROUND);
         FloatVector r = k.fma(FloatVector.broadcast(F, -Transcendentals.FLOAT_LN2_HI), v);
         r = k.fma(FloatVector.broadcast(F, -Transcendentals.FLOAT_LN2_LO), r);
-        return VectorBits.expPolynomialFloat(r).fma(r.mul(r), r).add(1f);
+        return VectorBits.expPolynomialFloat(r, Transcendentals.FLOAT_EXP_P).fma(r.mul(r), r).add(1f);
+    }
+
+    /**
+     * {@code expOfNormal(x.neg())} to the bit, one negation fewer. With k from {@code fma(x, -log2 e, ROUND)}, the
+     * reduction's s = x + k ln 2 is exactly -r, the negated-argument polynomial gives exactly -P(r), and
+     * 1 - (s + s^2 (-P(r))) is 1 + (r + r^2 P(r)): rounding is symmetric, so each step is the negation of exp's.
+     */
+    private static FloatVector expOfNegatedNormal(FloatVector x) {
+        FloatVector roundPlusK = x.fma(-Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND);
+        FloatVector k = roundPlusK.sub(Transcendentals.FLOAT_ROUND);
+        FloatVector s = k.fma(FloatVector.broadcast(F, Transcendentals.FLOAT_LN2_HI), x);
+        s = k.fma(FloatVector.broadcast(F, Transcendentals.FLOAT_LN2_LO), s);
+        FloatVector t = VectorBits.expPolynomialFloat(s, Transcendentals.FLOAT_EXP_P_NEGATED).fma(s.mul(s), s);
+        return VectorBits.addToExponentFloat(FloatVector.broadcast(F, 1f).sub(t), roundPlusK);
     }
 
     /**
@@ -443,13 +457,18 @@ final class VectorFloatKernels implements FloatKernels {
         return t.blend(t.neg(), x.test(VectorOperators.IS_NEGATIVE));
     }
 
-    /** {@link FloatMath#sigmoid} on every lane. */
+    /**
+     * {@link FloatMath#sigmoid} on every lane. Where every |x| is at most {@code FLOAT_EXP_FAST}, e^-x is a normal
+     * number and no lane needs e^x: one exponential and one division, the Vector API's own sigmoid.
+     */
     private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = exp(x.abs().neg());
         FloatVector one = FloatVector.broadcast(F, 1f);
-        return e.blend(one, x.compare(VectorOperators.GE, 0f)).div(one.add(e));
+        if (x.abs().compare(VectorOperators.LE, Transcendentals.FLOAT_EXP_FAST).allTrue()) {
+            return one.div(one.add(expOfNegatedNormal(x)));
+        }
+        return one.div(one.add(exp(x.neg())))
+                .blend(exp(x), x.compare(VectorOperators.LT, -Transcendentals.FLOAT_EXP_FAST));
     }
-
 
     /** Maximum of {@code x[from, from + n)}, -Infinity when empty. */
     private static float maxRange(float[] x, int from, int n) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * exp, tanh and sigmoid against {@link Math} over the whole float range (every 4093rd bit pattern, or every one
- * with {@code -Dlanes.exhaustive=true}) and over random double bit patterns: within 2 ulp for exp and tanh and 3 for
- * sigmoid (whose 1 + e^-x and division round twice more), NaN for NaN, and the exact limits at the ends.
+ * with {@code -Dlanes.exhaustive=true}) and over random doubles: within 2 ulp for exp and tanh and 3 for sigmoid
+ * (whose 1 + e^-x and division round twice more), NaN for NaN, and the exact limits at the ends.
  */
 class TranscendentalsTest {
     private static final long STRIDE = Boolean.getBoolean("lanes.exhaustive") ? 1 : 4093;
@@ -89,11 +89,37 @@ class TranscendentalsTest {
         assertEquals(Float.floatToIntBits(-0f), Float.floatToIntBits(FloatMath.tanh(-0f)));
         assertEquals(0f, FloatMath.sigmoid(-1e30f));
         assertEquals(1f, FloatMath.sigmoid(1e30f));
+        assertEquals(Float.MIN_VALUE, FloatMath.sigmoid(-103.27893f), "subnormal, not flushed to 0");
+        assertEquals(0.0, DoubleMath.sigmoid(-1e300));
+        assertEquals(1.0, DoubleMath.sigmoid(1e300));
+        assertEquals(Double.MIN_VALUE, DoubleMath.sigmoid(-744.44), "subnormal, not flushed to 0");
+        assertTrue(Float.isNaN(FloatMath.sigmoid(Float.NaN)) && Double.isNaN(DoubleMath.sigmoid(Double.NaN)));
         assertTrue(Float.isNaN(FloatMath.exp(Float.NaN)) && Float.isNaN(FloatMath.tanh(Float.NaN)));
         assertEquals(Double.POSITIVE_INFINITY, DoubleMath.exp(710));
         assertEquals(Double.MIN_VALUE, DoubleMath.exp(-744.44), "the smallest subnormal");
         assertEquals(0.0, DoubleMath.exp(Double.NEGATIVE_INFINITY));
         assertEquals(-1.0, DoubleMath.tanh(-30));
+    }
+
+    /**
+     * The logistic function to about half an ulp beyond StrictMath.exp's error: 1 + e is kept as an unevaluated sum
+     * and the quotient corrected by its remainder.
+     */
+    private static double sigmoidReference(double x) {
+        double e = StrictMath.exp(-Math.abs(x));
+        double hi = 1 + e;
+        double lo = e - (hi - 1);
+        double numerator = x >= 0 ? 1 : e;
+        double q = numerator / hi;
+        return q + (Math.fma(-q, hi, numerator) - q * lo) / hi;
+    }
+
+    @Property(tries = 3000)
+    void doubleSigmoidWithinThreeUlps(@ForAll @net.jqwik.api.constraints.DoubleRange(min = -760, max = 760) double x) {
+        assertTrue(ulps(DoubleMath.sigmoid(x), sigmoidReference(x)) <= 3,
+                "sigmoid(" + x + ") = " + DoubleMath.sigmoid(x) + ", not " + sigmoidReference(x));
+        double small = x / 20;
+        assertTrue(ulps(DoubleMath.sigmoid(small), sigmoidReference(small)) <= 3, "sigmoid(" + small + ")");
     }
 
     @Property(tries = 3000)
