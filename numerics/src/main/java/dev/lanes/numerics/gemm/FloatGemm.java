@@ -19,6 +19,10 @@ package dev.lanes.numerics.gemm;
  * place is still copied, zero-padded, in its own layout, so a product runs one tile layout throughout (fewer
  * methods for the JIT to compile before training runs at speed).
  *
+ * <p>A few columns past the last whole vector may be left to the kernel's
+ * {@link FloatMicroKernel#alongRows vectors along C's rows}, once per k block over all of a band's rows, rather than
+ * to a tile whose vectors would be mostly zero padding ({@link #alongRows(int)}).
+ *
  * <p>Products large enough are split among threads by {@link Split}; each band runs these loops on its own
  * thread with its own packing buffers (an instance per thread).
  */
@@ -156,6 +160,11 @@ public final class FloatGemm {
             int kc = Math.min(kcMax, k - pc);
             packB(pc, kc, jc, nc);
             icLoop(i0, i1, jc, nc, pc, kc, pc == 0 ? beta : 1f);
+            int tiled = nc - alongRows(nc);
+            if (tiled < nc) {
+                kernel.alongRows(kc, a, pc * lda + i0, lda, b, pc * ldb + jc + tiled, ldb, c, i0 * ldc + jc + tiled,
+                        ldc, i1 - i0, nc - tiled, alpha, pc == 0 ? beta : 1f);
+            }
         }
     }
 
@@ -168,8 +177,9 @@ public final class FloatGemm {
     }
 
     private void jrLoop(int ic, int mc, int jc, int nc, int pc, int kc, float betaHere) {
-        for (int jr = 0; jr < nc; jr += nr) {
-            int cols = Math.min(nr, nc - jr);
+        int tiled = nc - alongRows(nc);
+        for (int jr = 0; jr < tiled; jr += nr) {
+            int cols = Math.min(nr, tiled - jr);
             int width = FloatPacking.panelWidth(cols, nr, pad);
             if (inPlaceB && cols == nr) {
                 irLoop(ic, mc, jc + jr, pc, kc, b, pc * ldb + jc + jr, ldb, width, cols, betaHere);
@@ -177,6 +187,16 @@ public final class FloatGemm {
                 irLoop(ic, mc, jc + jr, pc, kc, bp, inPlaceB ? 0 : jr * kc, width, width, cols, betaHere);
             }
         }
+    }
+
+    /**
+     * How many of the last columns of an {@code nc}-wide block the kernel computes {@link FloatMicroKernel#alongRows
+     * along the rows}: only from a transposed A and a non-transposed B read in place, as in a layer's weight gradient
+     * X<sup>T</sup>·dY.
+     */
+    private int alongRows(int nc) {
+        int last = nc % nr;
+        return last == 0 || aLayout != FloatMicroKernel.TRANSPOSED || transB ? 0 : kernel.columnsAlongRows(last);
     }
 
     /** The micro-panels of A against one B micro-panel at {@code bSrc[bOff]}, for C columns from {@code j}. */
@@ -204,13 +224,17 @@ public final class FloatGemm {
         }
     }
 
-    /** Packs the KC x NC block of op(B), or only its padded last panel when the rest is read in place. */
+    /**
+     * Packs the KC x NC block of op(B), or only its padded last panel when the rest is read in place; columns
+     * computed {@link #alongRows along the rows} are read in place and not packed.
+     */
     private void packB(int pc, int kc, int jc, int nc) {
-        int whole = nc / nr * nr;
+        int tiled = nc - alongRows(nc);
+        int whole = tiled / nr * nr;
         if (!inPlaceB) {
-            kernel.packB(transB, b, ldb, pc, kc, jc, nc, bp);
-        } else if (whole < nc) {
-            kernel.packB(false, b, ldb, pc, kc, jc + whole, nc - whole, bp);
+            kernel.packB(transB, b, ldb, pc, kc, jc, tiled, bp);
+        } else if (whole < tiled) {
+            kernel.packB(false, b, ldb, pc, kc, jc + whole, tiled - whole, bp);
         }
     }
 

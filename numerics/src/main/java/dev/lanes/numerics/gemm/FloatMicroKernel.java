@@ -66,6 +66,26 @@ public interface FloatMicroKernel {
         FloatPacking.packB(trans, b, ldb, p0, kc, j0, nc, nr(), pad(), dst, 0);
     }
 
+    /**
+     * How many of the last {@code cols} columns of a block (fewer than {@link #nr()}) {@link #alongRows} should
+     * compute instead of a tile; 0, the default, leaves them all to {@link #tile}.
+     */
+    default int columnsAlongRows(int cols) {
+        return 0;
+    }
+
+    /**
+     * Computes the {@code rows x cols} corner of C at {@code c[cOff + r * ldc + j]} with the contract of
+     * {@link #tile}, from a transposed A and a non-transposed B both read in place: A(r, p) at
+     * {@code a[aOff + p * lda + r]}, B(p, j) at {@code b[bOff + p * ldb + j]}. For the few columns past a product's
+     * last whole vector (such as 2 of a layer's 50 outputs), vectors along A's contiguous columns use every lane
+     * where a tile's vectors along C's rows would leave most of theirs zero.
+     */
+    default void alongRows(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+                           int ldc, int rows, int cols, float alpha, float beta) {
+        throw new UnsupportedOperationException("this kernel computes every column in tiles");
+    }
+
     /** Computes one C tile from an A micro-panel in {@code layout}; see the interface documentation. */
     void tile(int layout, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride, int width,
               float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta);

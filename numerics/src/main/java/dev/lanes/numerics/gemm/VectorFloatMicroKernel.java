@@ -18,7 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The last B panel of a block is zero-padded to whole vectors, or to the full {@link #NR} columns where
  * {@link BlockSizes#FLOAT_LAST_PANEL_FULL} says so; a panel narrower than NR runs one vector column at a time through
- * an MR x 1-vector tile. Either way no masks enter the hot loop. Loaded by name from the
+ * an MR x 1-vector tile. Either way no masks enter the hot loop. A few columns past the last whole vector of a
+ * transposed-A product (a 50-output layer's weight gradient in double: 48 + 2) are computed
+ * {@link #alongRows along C's rows} instead, where A's columns are contiguous. Loaded by name from the
  * kernel provider: only the vector classes import the incubator module.
  */
 final class VectorFloatMicroKernel implements FloatMicroKernel {
@@ -138,6 +140,133 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
         for (int v = 0; v * L < cols; v++) {
             VectorFloatTiles.narrow(layout, MR, kc, a, aOff, lda, b, bOff + v * L, bStride, parked);
             writeTile(parked, L, c, cOff + v * L, ldc, rows, Math.min(cols - v * L, L), alpha, beta);
+        }
+    }
+
+    /**
+     * Up to a quarter of a vector past the last whole one: beyond that a tile's vector across C's row wastes fewer
+     * lanes than the pass down the rows costs. Where a last panel is padded to a full tile ({@link #pad()} is NR),
+     * only when no columns are left for it: 16 columns padded to 32 in a tile cost as much as the 18.
+     */
+    @Override
+    public int columnsAlongRows(int cols) {
+        int rest = cols % L;
+        return rest <= L / 4 && (pad() == L || rest == cols) ? rest : 0;
+    }
+
+    /**
+     * Columns in pairs, four vectors of C's rows per pass over k (eight chains of multiply-adds, each A vector
+     * loaded once for both columns), then a single column the same way, then the rows past the last four vectors a
+     * vector at a time, the last vector ending at the last row (only a product shorter than a vector goes element
+     * by element). Each element's sum is accumulated from zero by fused multiply-adds in ascending p, as in a tile,
+     * and written back by {@link #writeTile}'s formula: the bits a tile would give. Called once per k block for all
+     * of a band's rows, since it reads A in place: per row block, most of the rows fell to the shorter passes.
+     */
+    @Override
+    public void alongRows(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+                          int ldc, int rows, int cols, float alpha, float beta) {
+        float[] parked = TILE.get();
+        int whole = rows / (4 * L) * (4 * L);
+        int j = 0;
+        for (; j + 2 <= cols; j += 2) {
+            for (int i = 0; i < whole; i += 4 * L) {
+                FloatVector s00 = FloatVector.zero(S);
+                FloatVector s10 = s00;
+                FloatVector s20 = s00;
+                FloatVector s30 = s00;
+                FloatVector s01 = s00;
+                FloatVector s11 = s00;
+                FloatVector s21 = s00;
+                FloatVector s31 = s00;
+                for (int p = 0; p < kc; p++) {
+                    FloatVector b0 = FloatVector.broadcast(S, b[bOff + p * ldb + j]);
+                    FloatVector b1 = FloatVector.broadcast(S, b[bOff + p * ldb + j + 1]);
+                    int src = aOff + p * lda + i;
+                    FloatVector a0 = FloatVector.fromArray(S, a, src);
+                    FloatVector a1 = FloatVector.fromArray(S, a, src + L);
+                    FloatVector a2 = FloatVector.fromArray(S, a, src + 2 * L);
+                    FloatVector a3 = FloatVector.fromArray(S, a, src + 3 * L);
+                    s00 = a0.fma(b0, s00);
+                    s10 = a1.fma(b0, s10);
+                    s20 = a2.fma(b0, s20);
+                    s30 = a3.fma(b0, s30);
+                    s01 = a0.fma(b1, s01);
+                    s11 = a1.fma(b1, s11);
+                    s21 = a2.fma(b1, s21);
+                    s31 = a3.fma(b1, s31);
+                }
+                s00.intoArray(parked, 0);
+                s10.intoArray(parked, L);
+                s20.intoArray(parked, 2 * L);
+                s30.intoArray(parked, 3 * L);
+                writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j, ldc, alpha, beta);
+                s01.intoArray(parked, 0);
+                s11.intoArray(parked, L);
+                s21.intoArray(parked, 2 * L);
+                s31.intoArray(parked, 3 * L);
+                writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j + 1, ldc, alpha, beta);
+            }
+        }
+        for (; j < cols; j++) {
+            for (int i = 0; i < whole; i += 4 * L) {
+                FloatVector s0 = FloatVector.zero(S);
+                FloatVector s1 = s0;
+                FloatVector s2 = s0;
+                FloatVector s3 = s0;
+                for (int p = 0; p < kc; p++) {
+                    FloatVector b0 = FloatVector.broadcast(S, b[bOff + p * ldb + j]);
+                    int src = aOff + p * lda + i;
+                    s0 = FloatVector.fromArray(S, a, src).fma(b0, s0);
+                    s1 = FloatVector.fromArray(S, a, src + L).fma(b0, s1);
+                    s2 = FloatVector.fromArray(S, a, src + 2 * L).fma(b0, s2);
+                    s3 = FloatVector.fromArray(S, a, src + 3 * L).fma(b0, s3);
+                }
+                s0.intoArray(parked, 0);
+                s1.intoArray(parked, L);
+                s2.intoArray(parked, 2 * L);
+                s3.intoArray(parked, 3 * L);
+                writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j, ldc, alpha, beta);
+            }
+        }
+        for (j = 0; j < cols; j++) {
+            for (int i = whole; i < rows; i += L) {
+                // The last vector ends at the last row, overlapping rows already written; only the new ones are
+                // written, and an element's sum does not depend on the lane it is computed in.
+                int from = Math.min(i, rows - L);
+                if (from < 0) {
+                    alongRowsByElement(kc, a, aOff, lda, b, bOff + j, ldb, c, cOff + j, ldc, i, rows, alpha, beta);
+                    break;
+                }
+                FloatVector s0 = FloatVector.zero(S);
+                for (int p = 0; p < kc; p++) {
+                    FloatVector b0 = FloatVector.broadcast(S, b[bOff + p * ldb + j]);
+                    s0 = FloatVector.fromArray(S, a, aOff + p * lda + from).fma(b0, s0);
+                }
+                s0.intoArray(parked, 0);
+                writeColumn(parked, i - from, from + L - i, c, cOff + i * ldc + j, ldc, alpha, beta);
+            }
+        }
+    }
+
+    /** Rows {@code [from, to)} of one column, for a product fewer rows tall than a vector. */
+    private static void alongRowsByElement(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                           float[] c, int cOff, int ldc, int from, int to, float alpha, float beta) {
+        for (int i = from; i < to; i++) {
+            float s = 0f;
+            for (int p = 0; p < kc; p++) {
+                s = Math.fma(a[aOff + p * lda + i], b[bOff + p * ldb], s);
+            }
+            int o = cOff + i * ldc;
+            c[o] = beta == 0 ? s * alpha : Math.fma(s, alpha, beta * c[o]);
+        }
+    }
+
+    /** {@link #writeTile} for {@code n} parked sums of one column of C, from {@code c[cOff]} down. */
+    private static void writeColumn(float[] sums, int from, int n, float[] c, int cOff, int ldc, float alpha,
+                                    float beta) {
+        for (int r = 0; r < n; r++) {
+            int o = cOff + r * ldc;
+            c[o] = beta == 0 ? sums[from + r] * alpha : Math.fma(sums[from + r], alpha, beta * c[o]);
         }
     }
 
