@@ -12,8 +12,8 @@ package dev.lanes.numerics.kernel;
  * parts (Cody-Waite), |r| <= ln 2 / 2; e^r = 1 + r + r^2 P(r); the result is scaled by 2^k as 2^(k/2) * 2^(k - k/2),
  * so each factor is a normal number even where the result is subnormal. P is Cephes' minimax polynomial for float
  * (about 1 ulp); for double, the degree-9 Chebyshev fit of (e^r - 1 - r) / r^2 on [-ln 2 / 2, ln 2 / 2], rounded to
- * double (fitted in 50 digits; truncation below 0.15 ulp of e^r), two multiply-adds fewer than the Taylor series to
- * r^13 it replaced.
+ * double (fitted in 50 digits; truncation below 0.15 ulp of e^r): two multiply-adds fewer than the Taylor series
+ * needs for the same accuracy (to r^13).
  *
  * <p>tanh(x): for |x| < 0.625 (and NaN), x + x^3 P(x^2)/Q(x^2) (Cephes; Q is 1 for float); otherwise
  * sign(x) (1 - 2 / (e^(2 min(|x|, 20)) + 1)), which saturates to +-1 without a special case: from |x| = 20 the
