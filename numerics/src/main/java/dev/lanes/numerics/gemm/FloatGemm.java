@@ -156,14 +156,17 @@ public final class FloatGemm {
     }
 
     private void pcLoop(int i0, int i1, int jc, int nc) {
+        int tiled = nc - alongRows(nc);
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
-            packB(pc, kc, jc, nc);
-            icLoop(i0, i1, jc, nc, pc, kc, pc == 0 ? beta : 1f);
-            int tiled = nc - alongRows(nc);
+            float betaHere = pc == 0 ? beta : 1f;
+            if (tiled > 0) {
+                packB(pc, kc, jc, tiled);
+                icLoop(i0, i1, jc, tiled, pc, kc, betaHere);
+            }
             if (tiled < nc) {
                 kernel.alongRows(kc, a, pc * lda + i0, lda, b, pc * ldb + jc + tiled, ldb, c, i0 * ldc + jc + tiled,
-                        ldc, i1 - i0, nc - tiled, alpha, pc == 0 ? beta : 1f);
+                        ldc, i1 - i0, nc - tiled, alpha, betaHere);
             }
         }
     }
@@ -177,9 +180,8 @@ public final class FloatGemm {
     }
 
     private void jrLoop(int ic, int mc, int jc, int nc, int pc, int kc, float betaHere) {
-        int tiled = nc - alongRows(nc);
-        for (int jr = 0; jr < tiled; jr += nr) {
-            int cols = Math.min(nr, tiled - jr);
+        for (int jr = 0; jr < nc; jr += nr) {
+            int cols = Math.min(nr, nc - jr);
             int width = FloatPacking.panelWidth(cols, nr, pad);
             if (inPlaceB && cols == nr) {
                 irLoop(ic, mc, jc + jr, pc, kc, b, pc * ldb + jc + jr, ldb, width, cols, betaHere);
@@ -224,17 +226,13 @@ public final class FloatGemm {
         }
     }
 
-    /**
-     * Packs the KC x NC block of op(B), or only its padded last panel when the rest is read in place; columns
-     * computed {@link #alongRows along the rows} are read in place and not packed.
-     */
+    /** Packs the KC x NC block of op(B), or only its padded last panel when the rest is read in place. */
     private void packB(int pc, int kc, int jc, int nc) {
-        int tiled = nc - alongRows(nc);
-        int whole = tiled / nr * nr;
+        int whole = nc / nr * nr;
         if (!inPlaceB) {
-            kernel.packB(transB, b, ldb, pc, kc, jc, tiled, bp);
-        } else if (whole < tiled) {
-            kernel.packB(false, b, ldb, pc, kc, jc + whole, tiled - whole, bp);
+            kernel.packB(transB, b, ldb, pc, kc, jc, nc, bp);
+        } else if (whole < nc) {
+            kernel.packB(false, b, ldb, pc, kc, jc + whole, nc - whole, bp);
         }
     }
 

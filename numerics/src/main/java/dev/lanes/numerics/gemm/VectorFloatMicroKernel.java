@@ -234,7 +234,14 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 // written, and an element's sum does not depend on the lane it is computed in.
                 int from = Math.min(i, rows - L);
                 if (from < 0) {
-                    alongRowsByElement(kc, a, aOff, lda, b, bOff + j, ldb, c, cOff + j, ldc, i, rows, alpha, beta);
+                    for (int r = i; r < rows; r++) {
+                        float s = 0f;
+                        for (int p = 0; p < kc; p++) {
+                            s = Math.fma(a[aOff + p * lda + r], b[bOff + p * ldb + j], s);
+                        }
+                        parked[0] = s;
+                        writeColumn(parked, 0, 1, c, cOff + r * ldc + j, ldc, alpha, beta);
+                    }
                     break;
                 }
                 FloatVector s0 = FloatVector.zero(S);
@@ -245,19 +252,6 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 s0.intoArray(parked, 0);
                 writeColumn(parked, i - from, from + L - i, c, cOff + i * ldc + j, ldc, alpha, beta);
             }
-        }
-    }
-
-    /** Rows {@code [from, to)} of one column, for a product fewer rows tall than a vector. */
-    private static void alongRowsByElement(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                           float[] c, int cOff, int ldc, int from, int to, float alpha, float beta) {
-        for (int i = from; i < to; i++) {
-            float s = 0f;
-            for (int p = 0; p < kc; p++) {
-                s = Math.fma(a[aOff + p * lda + i], b[bOff + p * ldb], s);
-            }
-            int o = cOff + i * ldc;
-            c[o] = beta == 0 ? s * alpha : Math.fma(s, alpha, beta * c[o]);
         }
     }
 
