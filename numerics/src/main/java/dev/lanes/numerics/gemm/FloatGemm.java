@@ -21,7 +21,7 @@ package dev.lanes.numerics.gemm;
  *
  * <p>A few columns past the last whole vector may be left to the kernel's
  * {@link FloatMicroKernel#alongRows vectors along C's rows}, once per k block over all of a band's rows, rather than
- * to a tile whose vectors would be mostly zero padding ({@link #alongRows(int)}).
+ * to a tile whose vectors would be mostly zero padding ({@link #alongRows(int, int)}).
  *
  * <p>Products large enough are split among threads by {@link Split}; each band runs these loops on its own
  * thread with its own packing buffers (an instance per thread).
@@ -156,7 +156,7 @@ public final class FloatGemm {
     }
 
     private void pcLoop(int i0, int i1, int jc, int nc) {
-        int tiled = nc - alongRows(nc);
+        int tiled = nc - alongRows(i1 - i0, nc);
         for (int pc = 0; pc < k; pc += kcMax) {
             int kc = Math.min(kcMax, k - pc);
             float betaHere = pc == 0 ? beta : 1f;
@@ -165,7 +165,7 @@ public final class FloatGemm {
                 icLoop(i0, i1, jc, tiled, pc, kc, betaHere);
             }
             if (tiled < nc) {
-                kernel.alongRows(kc, a, pc * lda + i0, lda, b, pc * ldb + jc + tiled, ldb, c, i0 * ldc + jc + tiled,
+                kernel.alongRows(transA, transB, kc, a, lda, i0, pc, b, ldb, jc + tiled, c, i0 * ldc + jc + tiled,
                         ldc, i1 - i0, nc - tiled, alpha, betaHere);
             }
         }
@@ -192,13 +192,14 @@ public final class FloatGemm {
     }
 
     /**
-     * How many of the last columns of an {@code nc}-wide block the kernel computes {@link FloatMicroKernel#alongRows
-     * along the rows}: only from a transposed A and a non-transposed B read in place, as in a layer's weight gradient
-     * X<sup>T</sup>·dY.
+     * How many of the last columns of an {@code nc}-wide block, over {@code rows} rows, the kernel computes
+     * {@link FloatMicroKernel#alongRows along the rows}; never where A is packed, since then enough column panels
+     * share A for the tiles to pay.
      */
-    private int alongRows(int nc) {
+    private int alongRows(int rows, int nc) {
         int last = nc % nr;
-        return last == 0 || aLayout != FloatMicroKernel.TRANSPOSED || transB ? 0 : kernel.columnsAlongRows(last);
+        return last == 0 || aLayout == FloatMicroKernel.PACKED ? 0
+                : kernel.columnsAlongRows(rows, last, transA, transB);
     }
 
     /** The micro-panels of A against one B micro-panel at {@code bSrc[bOff]}, for C columns from {@code j}. */

@@ -68,21 +68,23 @@ public interface FloatMicroKernel {
 
     /**
      * How many of the last {@code cols} columns of a block (fewer than {@link #nr()}) {@link #alongRows} should
-     * compute instead of a tile; 0, the default, leaves them all to {@link #tile}.
+     * compute for a band of {@code rows} rows of op(A), instead of tiles; 0, the default, leaves them all to
+     * {@link #tile}.
      */
-    default int columnsAlongRows(int cols) {
+    default int columnsAlongRows(int rows, int cols, boolean transA, boolean transB) {
         return 0;
     }
 
     /**
-     * Computes the {@code rows x cols} corner of C at {@code c[cOff + r * ldc + j]} with the contract of
-     * {@link #tile}, from a transposed A and a non-transposed B both read in place: A(r, p) at
-     * {@code a[aOff + p * lda + r]}, B(p, j) at {@code b[bOff + p * ldb + j]}. For the few columns past a product's
-     * last whole vector (such as 2 of a layer's 50 outputs), vectors along A's contiguous columns use every lane
-     * where a tile's vectors along C's rows would leave most of theirs zero.
+     * Computes, with the contract of {@link #tile}, the {@code rows x cols} corner of C at
+     * {@code c[cOff + r * ldc + j]} from rows {@code i0 ..} and columns {@code p0 .. p0+kc-1} of op(A) and the
+     * matching rows and columns {@code j0 ..} of op(B), both read where they are stored. Where a product has only a
+     * few columns left (such as 2 of a layer's 50 outputs past the last whole vector, or all 10 of its last layer),
+     * vectors down C's columns use every lane where a tile's vectors along C's rows would be mostly padding.
      */
-    default void alongRows(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
-                           int ldc, int rows, int cols, float alpha, float beta) {
+    default void alongRows(boolean transA, boolean transB, int kc, float[] a, int lda, int i0, int p0, float[] b,
+                           int ldb, int j0, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
+                           float beta) {
         throw new UnsupportedOperationException("this kernel computes every column in tiles");
     }
 

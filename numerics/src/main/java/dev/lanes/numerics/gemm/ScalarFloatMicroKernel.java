@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Plain-Java micro-kernel, written for C2's auto-vectoriser: it runs on every JVM, and without the Vector API it is
- * what the product runs on. Its tile is {@link #MR} rows by a whole NC block of columns. Each k step is an update
+ * what the product runs on. Its tile is {@link #MR} rows by a whole NC block of columns; a block of only a few
+ * columns is computed {@link #alongRows down them} instead. Each k step is an update
  * of MR accumulator rows along a row of B, {@code t_r[j] = fma(A(r,p), B(p,j), t_r[j])}: a counted loop over
  * contiguous elements that C2 turns into vector FMAs. Two k steps share one pass over the accumulators, so the
  * loop is limited by the FMA ports rather than by its stores.
@@ -21,10 +22,27 @@ import java.util.Arrays;
 public final class ScalarFloatMicroKernel implements FloatMicroKernel {
     static final int MR = 4;
 
-    /** The packed B block and the accumulator rows of one thread. */
+    /**
+     * A block with fewer columns than this (64 float, 32 double), over more rows than it has columns, is computed
+     * {@link #alongRows down its columns}: a row update that short leaves most of a 512-bit vector empty, and its
+     * speed changed from JVM to JVM (a 100x50 * 50x10 product took 5.4 us in some and 9.0 in others). Measured
+     * crossover: 784x50x100-TN float 132 us down the columns against 166-255 in tiles, double 240 against 184.
+     */
+    static final int ALONG_ROWS_MAX_COLUMNS = 256 / Float.BYTES;
+    /**
+     * Rows of C per pass down its columns, about a kilobyte of each: the four accumulator columns one loop updates,
+     * allocated together, then lie about 1 KiB apart, never near a multiple of 4 KiB, where a load whose address
+     * matches an earlier store's low 12 bits waits for it (double 100x50 * 50x10: 6.0 us with 2 KiB columns, 4.7
+     * with 1 KiB).
+     */
+    static final int ALONG_ROWS_BLOCK = 1088 / Float.BYTES;
+
+    /** The packed B block and the accumulator rows of one thread, or its columns of A and of C. */
     private static final class Storage {
         float[][] b = new float[0][];
         final float[][] t = new float[MR][0];
+        float[][] columnsOfA = new float[0][];
+        float[][] columnsOfC;
     }
 
     private static final ThreadLocal<Storage> STORAGE = ThreadLocal.withInitial(Storage::new);
@@ -91,6 +109,91 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
         }
     }
 
+    @Override
+    public int columnsAlongRows(int rows, int cols, boolean transA, boolean transB) {
+        return cols < ALONG_ROWS_MAX_COLUMNS && rows > cols ? cols : 0;
+    }
+
+    /**
+     * The tile's loops with the roles of A and B exchanged: op(A)'s columns are copied into arrays of their own, and
+     * each k step updates four columns of C, {@code t_j[r] = fma(B(p,j), A(r,p), t_j[r])}, a loop as long as the
+     * block has rows. The columns are taken in fours, those past the last column with zero B, so every element is
+     * still accumulated from zero over p ascending and written back as a tile writes it: the same bits.
+     */
+    @Override
+    public void alongRows(boolean transA, boolean transB, int kc, float[] a, int lda, int i0, int p0, float[] b,
+                          int ldb, int j0, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
+                          float beta) {
+        Storage s = STORAGE.get();
+        if (s.columnsOfA.length < kc) {
+            s.columnsOfA = Arrays.copyOf(s.columnsOfA, kc);
+            for (int p = 0; p < kc; p++) {
+                if (s.columnsOfA[p] == null) {
+                    s.columnsOfA[p] = new float[ALONG_ROWS_BLOCK];
+                }
+            }
+        }
+        if (s.columnsOfC == null) {
+            s.columnsOfC = new float[ALONG_ROWS_MAX_COLUMNS][ALONG_ROWS_BLOCK];
+        }
+        float[][] x = s.columnsOfA;
+        float[][] t = s.columnsOfC;
+        int bRow = transB ? 1 : ldb;
+        int bCol = transB ? ldb : 1;
+        int bOff = transB ? j0 * ldb + p0 : p0 * ldb + j0;
+        int block = BlockSizes.balanced(rows, ALONG_ROWS_BLOCK, 1);
+        for (int r0 = 0; r0 < rows; r0 += block) {
+            int n = Math.min(block, rows - r0);
+            if (transA) {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, (p0 + p) * lda + i0 + r0, x[p], 0, n);
+                }
+            } else {
+                // op(A)(r, p) = a[r * lda + p]: read each stored row of A sequentially.
+                for (int r = 0; r < n; r++) {
+                    int src = (i0 + r0 + r) * lda + p0;
+                    for (int p = 0; p < kc; p++) {
+                        x[p][r] = a[src + p];
+                    }
+                }
+            }
+            for (int j = 0; j < cols; j += MR) {
+                Arrays.fill(t[j], 0, n, 0f);
+                Arrays.fill(t[j + 1], 0, n, 0f);
+                Arrays.fill(t[j + 2], 0, n, 0f);
+                Arrays.fill(t[j + 3], 0, n, 0f);
+            }
+            int p = 0;
+            for (; p + 1 < kc; p += 2) {
+                int q = bOff + p * bRow;
+                for (int j = 0; j < cols; j += MR) {
+                    int q0 = q + j * bCol;
+                    int q1 = q0 + bRow;
+                    updateTwo(b[q0], bOrZero(b, q0, bCol, 1, j, cols), bOrZero(b, q0, bCol, 2, j, cols),
+                            bOrZero(b, q0, bCol, 3, j, cols), b[q1], bOrZero(b, q1, bCol, 1, j, cols),
+                            bOrZero(b, q1, bCol, 2, j, cols), bOrZero(b, q1, bCol, 3, j, cols), x[p], x[p + 1],
+                            t[j], t[j + 1], t[j + 2], t[j + 3], n);
+                }
+            }
+            if (p < kc) {
+                int q = bOff + p * bRow;
+                for (int j = 0; j < cols; j += MR) {
+                    int q0 = q + j * bCol;
+                    updateOne(b[q0], bOrZero(b, q0, bCol, 1, j, cols), bOrZero(b, q0, bCol, 2, j, cols),
+                            bOrZero(b, q0, bCol, 3, j, cols), x[p], t[j], t[j + 1], t[j + 2], t[j + 3], n);
+                }
+            }
+            for (int j = 0; j < cols; j++) {
+                writeColumn(t[j], c, cOff + r0 * ldc + j, ldc, n, alpha, beta);
+            }
+        }
+    }
+
+    /** B(p, j + d), whose first column is at {@code b[q]}; zero past the block's last column. */
+    private static float bOrZero(float[] b, int q, int bCol, int d, int j, int cols) {
+        return j + d < cols ? b[q + d * bCol] : 0f;
+    }
+
     /** Two k steps: {@code t_r = fma(a_r1, b1, fma(a_r0, b0, t_r))} for the four rows. */
     private static void updateTwo(float a00, float a10, float a20, float a30, float a01, float a11, float a21,
                                   float a31, float[] b0, float[] b1, float[] t0, float[] t1, float[] t2, float[] t3,
@@ -113,6 +216,13 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
             t1[j] = Math.fma(a1, x, t1[j]);
             t2[j] = Math.fma(a2, x, t2[j]);
             t3[j] = Math.fma(a3, x, t3[j]);
+        }
+    }
+
+    /** {@link #writeRow}'s formula for a column of C, {@code n} elements {@code ldc} apart from {@code c[o]}. */
+    private static void writeColumn(float[] t, float[] c, int o, int ldc, int n, float alpha, float beta) {
+        for (int r = 0; r < n; r++, o += ldc) {
+            c[o] = beta == 0 ? t[r] * alpha : Math.fma(t[r], alpha, beta * c[o]);
         }
     }
 

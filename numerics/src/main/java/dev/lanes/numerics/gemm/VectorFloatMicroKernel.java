@@ -144,14 +144,15 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
     }
 
     /**
-     * Up to a quarter of a vector past the last whole one: beyond that a tile's vector across C's row wastes fewer
-     * lanes than the pass down the rows costs. Where a last panel is padded to a full tile ({@link #pad()} is NR),
-     * only when no columns are left for it: 16 columns padded to 32 in a tile cost as much as the 18.
+     * From a transposed A (whose columns, read in place, are contiguous) and a non-transposed B, up to a quarter of
+     * a vector past the last whole one: beyond that a tile's vector across C's row wastes fewer lanes than the pass
+     * down the rows costs. Where a last panel is padded to a full tile ({@link #pad()} is NR), only when no columns
+     * are left for it: 16 columns padded to 32 in a tile cost as much as the 18.
      */
     @Override
-    public int columnsAlongRows(int cols) {
+    public int columnsAlongRows(int rows, int cols, boolean transA, boolean transB) {
         int rest = cols % L;
-        return rest <= L / 4 && (pad() == L || rest == cols) ? rest : 0;
+        return transA && !transB && rest <= L / 4 && (pad() == L || rest == cols) ? rest : 0;
     }
 
     /**
@@ -163,8 +164,11 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
      * of a band's rows, since it reads A in place: per row block, most of the rows fell to the shorter passes.
      */
     @Override
-    public void alongRows(int kc, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
-                          int ldc, int rows, int cols, float alpha, float beta) {
+    public void alongRows(boolean transA, boolean transB, int kc, float[] a, int lda, int i0, int p0, float[] b,
+                          int ldb, int j0, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
+                          float beta) {
+        int aOff = p0 * lda + i0;
+        int bOff = p0 * ldb + j0;
         float[] parked = TILE.get();
         int whole = rows / (4 * L) * (4 * L);
         int j = 0;
