@@ -47,6 +47,22 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
 
     private static final ThreadLocal<Storage> STORAGE = ThreadLocal.withInitial(Storage::new);
 
+    private final boolean downNarrowColumns;
+
+    /** A kernel that computes narrow blocks {@link #alongRows down their columns}. */
+    public ScalarFloatMicroKernel() {
+        this(true);
+    }
+
+    /**
+     * A kernel that computes narrow blocks down their columns, or ({@code false}) every block in tiles.
+     *
+     * @param downNarrowColumns whether {@link #columnsAlongRows} may choose the pass down the columns
+     */
+    public ScalarFloatMicroKernel(boolean downNarrowColumns) {
+        this.downNarrowColumns = downNarrowColumns;
+    }
+
     @Override public int mr() { return MR; }
     @Override public int nr() { return BlockSizes.FLOAT_NC; }
     @Override public int pad() { return 1; }
@@ -111,7 +127,7 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
 
     @Override
     public int columnsAlongRows(int rows, int cols, boolean transA, boolean transB) {
-        return cols < ALONG_ROWS_MAX_COLUMNS && rows > cols ? cols : 0;
+        return downNarrowColumns && cols < ALONG_ROWS_MAX_COLUMNS && rows > cols ? cols : 0;
     }
 
     /**
