@@ -200,7 +200,7 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
                 }
             }
             for (int j = 0; j < cols; j++) {
-                writeColumn(t[j], c, cOff + r0 * ldc + j, ldc, n, alpha, beta);
+                writeColumn(t[j], 0, n, c, cOff + r0 * ldc + j, ldc, alpha, beta);
             }
         }
     }
@@ -235,10 +235,13 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
         }
     }
 
-    /** {@link #writeRow}'s formula for a column of C, {@code n} elements {@code ldc} apart from {@code c[o]}. */
-    private static void writeColumn(float[] t, float[] c, int o, int ldc, int n, float alpha, float beta) {
-        for (int r = 0; r < n; r++, o += ldc) {
-            c[o] = beta == 0 ? t[r] * alpha : Math.fma(t[r], alpha, beta * c[o]);
+    /**
+     * {@link #writeRow}'s formula for a column of C, the write-back of both kernels' passes down the columns:
+     * {@code n} sums from {@code sums[from]}, {@code ldc} apart in C from {@code c[cOff]}.
+     */
+    static void writeColumn(float[] sums, int from, int n, float[] c, int cOff, int ldc, float alpha, float beta) {
+        for (int r = 0, o = cOff; r < n; r++, o += ldc) {
+            c[o] = beta == 0 ? sums[from + r] * alpha : Math.fma(sums[from + r], alpha, beta * c[o]);
         }
     }
 

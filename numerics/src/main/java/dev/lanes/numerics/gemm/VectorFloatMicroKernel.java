@@ -203,12 +203,12 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 s10.intoArray(parked, L);
                 s20.intoArray(parked, 2 * L);
                 s30.intoArray(parked, 3 * L);
-                writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j, ldc, alpha, beta);
+                ScalarFloatMicroKernel.writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j, ldc, alpha, beta);
                 s01.intoArray(parked, 0);
                 s11.intoArray(parked, L);
                 s21.intoArray(parked, 2 * L);
                 s31.intoArray(parked, 3 * L);
-                writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j + 1, ldc, alpha, beta);
+                ScalarFloatMicroKernel.writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j + 1, ldc, alpha, beta);
             }
         }
         for (; j < cols; j++) {
@@ -229,7 +229,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 s1.intoArray(parked, L);
                 s2.intoArray(parked, 2 * L);
                 s3.intoArray(parked, 3 * L);
-                writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j, ldc, alpha, beta);
+                ScalarFloatMicroKernel.writeColumn(parked, 0, 4 * L, c, cOff + i * ldc + j, ldc, alpha, beta);
             }
         }
         for (j = 0; j < cols; j++) {
@@ -244,7 +244,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                             s = Math.fma(a[aOff + p * lda + r], b[bOff + p * ldb + j], s);
                         }
                         parked[0] = s;
-                        writeColumn(parked, 0, 1, c, cOff + r * ldc + j, ldc, alpha, beta);
+                        ScalarFloatMicroKernel.writeColumn(parked, 0, 1, c, cOff + r * ldc + j, ldc, alpha, beta);
                     }
                     break;
                 }
@@ -254,17 +254,9 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                     s0 = FloatVector.fromArray(S, a, aOff + p * lda + from).fma(b0, s0);
                 }
                 s0.intoArray(parked, 0);
-                writeColumn(parked, i - from, from + L - i, c, cOff + i * ldc + j, ldc, alpha, beta);
+                ScalarFloatMicroKernel.writeColumn(parked, i - from, from + L - i, c, cOff + i * ldc + j, ldc, alpha,
+                        beta);
             }
-        }
-    }
-
-    /** {@link #writeTile} for {@code n} parked sums of one column of C, from {@code c[cOff]} down. */
-    private static void writeColumn(float[] sums, int from, int n, float[] c, int cOff, int ldc, float alpha,
-                                    float beta) {
-        for (int r = 0; r < n; r++) {
-            int o = cOff + r * ldc;
-            c[o] = beta == 0 ? sums[from + r] * alpha : Math.fma(sums[from + r], alpha, beta * c[o]);
         }
     }
 

@@ -38,8 +38,7 @@ public final class KernelProvider {
      * nest to compile rather than also the pass down a narrow block's columns (reference run, 7 interleaved runs:
      * median training 2.3 s this way, 2.4 s with the pass). Same bits either way.
      */
-    private static final Kernels SCALAR = new Kernels("scalar", "scalar", new ScalarFloatKernels(),
-            new ScalarDoubleKernels(), new ScalarFloatMicroKernel(false), new ScalarDoubleMicroKernel(false));
+    private static final Kernels SCALAR = scalar(false);
     /** Threads currently on the scalar kernels by {@link #useScalarOnThisThread}: while 0, no thread-local lookup. */
     private static final AtomicInteger SCALAR_THREADS = new AtomicInteger();
     private static final ThreadLocal<Kernels> PER_THREAD = new ThreadLocal<>();
@@ -162,8 +161,12 @@ public final class KernelProvider {
 
     /** The scalar implementation, whatever is active; for tests and benchmarks that compare the two. */
     public static Kernels scalar() {
+        return scalar(true);
+    }
+
+    private static Kernels scalar(boolean downNarrowColumns) {
         return new Kernels("scalar", "scalar", new ScalarFloatKernels(), new ScalarDoubleKernels(),
-                new ScalarFloatMicroKernel(), new ScalarDoubleMicroKernel());
+                new ScalarFloatMicroKernel(downNarrowColumns), new ScalarDoubleMicroKernel(downNarrowColumns));
     }
 
     /**

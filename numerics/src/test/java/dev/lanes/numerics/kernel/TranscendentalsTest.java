@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.function.DoubleUnaryOperator;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,7 +116,7 @@ class TranscendentalsTest {
     }
 
     @Property(tries = 3000)
-    void doubleSigmoidWithinThreeUlps(@ForAll @net.jqwik.api.constraints.DoubleRange(min = -760, max = 760) double x) {
+    void doubleSigmoidWithinThreeUlps(@ForAll @DoubleRange(min = -760, max = 760) double x) {
         assertTrue(ulps(DoubleMath.sigmoid(x), sigmoidReference(x)) <= 3,
                 "sigmoid(" + x + ") = " + DoubleMath.sigmoid(x) + ", not " + sigmoidReference(x));
         double small = x / 20;
@@ -130,7 +131,7 @@ class TranscendentalsTest {
     }
 
     @Property(tries = 3000)
-    void doubleExpAndTanhWithinTwoUlpsWhereTheyVary(@ForAll @net.jqwik.api.constraints.DoubleRange(min = -750, max = 750) double x) {
+    void doubleExpAndTanhWithinTwoUlpsWhereTheyVary(@ForAll @DoubleRange(min = -750, max = 750) double x) {
         assertTrue(ulps(DoubleMath.exp(x), Math.exp(x)) <= 2, "exp(" + x + ") = " + DoubleMath.exp(x) + ", not " + Math.exp(x));
         assertTrue(ulps(DoubleMath.tanh(x / 40), Math.tanh(x / 40)) <= 2, "tanh(" + x / 40 + ")");
     }
