@@ -646,8 +646,8 @@ public final class Ops {
     }
 
     private static void unary(String op, Matrix a, Matrix out) {
-        Objects.requireNonNull(a, op + ": a");
-        Objects.requireNonNull(out, op + ": out");
+        nonNull(op, "a", a);
+        nonNull(op, "out", out);
         sameType(op, "a", a, "out", out);
         sameShape(op, "a", a, "out", out);
     }
@@ -657,9 +657,9 @@ public final class Ops {
     }
 
     private static void binary(String op, String nameA, Matrix a, String nameB, Matrix b, Matrix out) {
-        Objects.requireNonNull(a, op + ": " + nameA);
-        Objects.requireNonNull(b, op + ": " + nameB);
-        Objects.requireNonNull(out, op + ": out");
+        nonNull(op, nameA, a);
+        nonNull(op, nameB, b);
+        nonNull(op, "out", out);
         sameType(op, nameA, a, nameB, b);
         sameType(op, nameA, a, "out", out);
         sameShape(op, nameA, a, nameB, b);
@@ -667,11 +667,18 @@ public final class Ops {
     }
 
     private static void reduction(String op, Matrix m, Matrix out, int outRows, int outCols) {
-        Objects.requireNonNull(m, op + ": m");
-        Objects.requireNonNull(out, op + ": out");
+        nonNull(op, "m", m);
+        nonNull(op, "out", out);
         sameType(op, "m", m, "out", out);
         requireShape(op, "out", out, outRows, outCols, "m", m);
         noAlias(op, out, "m", m);
+    }
+
+    /** Like {@code Objects.requireNonNull(m, op + ": " + name)}, without building the message on every call. */
+    private static void nonNull(String op, String name, Matrix m) {
+        if (m == null) {
+            throw new NullPointerException(op + ": " + name);
+        }
     }
 
     private static void sameType(String op, String nameA, Matrix a, String nameB, Matrix b) {

@@ -81,6 +81,22 @@ class OpsValidationTest {
     }
 
     @Test
+    void aMissingArgumentIsNamed() {
+        Matrix a = Matrix.zeros(F, 2, 3);
+        assertNullNamed("relu: a", () -> Ops.relu(null, a));
+        assertNullNamed("relu: out", () -> Ops.relu(a, null));
+        assertNullNamed("reluBackward: x", () -> Ops.reluBackward(a, null, a));
+        assertNullNamed("add: b", () -> Ops.add(a, null, a));
+        assertNullNamed("columnSums: m", () -> Ops.columnSums(null, a));
+        assertNullNamed("rowMax: out", () -> Ops.rowMax(a, null));
+    }
+
+    private static void assertNullNamed(String expected, Executable call) {
+        NullPointerException e = assertThrows(NullPointerException.class, call);
+        assertEquals(expected, e.getMessage());
+    }
+
+    @Test
     void broadcastAndReductionShapeErrors() {
         Matrix m = Matrix.zeros(D, 4, 5);
         assertMessage("addRowVector: m is 4x5 but row is 5x1 (expected 1x5)", () -> Ops.addRowVector(m, Matrix.zeros(D, 5, 1), m));
