@@ -102,7 +102,7 @@ public final class Generate {
             PACKED("packed", "a packed micro-panel: element (r, p) at {@code a[aOff + p * MR + r]}; the constant step"
                     + " lets C2 hoist A's bounds checks"),
             TRANSPOSED("transposed", "A<sup>T</sup> in place: element (r, p) at {@code a[aOff + p * lda + r]}"),
-            ROW_MAJOR("rowMajor", "A in place, row by row: element (r, p) at {@code a[aOff + r * lda + p]}");
+            ROW_MAJOR("rowMajor", "A in place, row by row: element (r, p) at {@code a[aRows[aRow + r] + aOff + p]}");
 
             final String name;
             final String doc;
@@ -143,15 +143,16 @@ public final class Generate {
         private static void dispatch(StringBuilder s, boolean full) {
             s.append("\n    /** The ").append(full ? "full-width" : "one-vector").append(" tile for A layout {@code layout} (see {@link FloatMicroKernel}) and {@code mr} rows. */\n")
                     .append("    static void ").append(full ? "full" : "narrow")
-                    .append("(int layout, int mr, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride,\n")
-                    .append("            float[] tile) {\n")
+                    .append("(int layout, int mr, int kc, float[] a, int[] aRows, int aRow, int aOff, int lda,\n")
+                    .append("            float[] b, int bOff, int bStride, float[] tile) {\n")
                     .append("        switch (layout * 100 + mr) {\n");
             for (int[] shape : TILES) {
                 for (Layout layout : Layout.values()) {
                     int nv = full ? shape[1] : 1;
                     s.append("            case FloatMicroKernel.").append(layout.name()).append(" * 100 + ").append(shape[0])
-                            .append(" -> ").append(name(layout, shape[0], nv)).append("(kc, a, aOff, ")
-                            .append(layout == Layout.PACKED ? "" : "lda, ").append("b, bOff, bStride, tile);\n");
+                            .append(" -> ").append(name(layout, shape[0], nv)).append("(kc, a, ")
+                            .append(layout == Layout.ROW_MAJOR ? "aRows, aRow, " : "").append("aOff, ")
+                            .append(layout == Layout.TRANSPOSED ? "lda, " : "").append("b, bOff, bStride, tile);\n");
                 }
             }
             s.append("            default -> throw new IllegalArgumentException(\"no tile for layout \" + layout + \", \" + mr + \" rows\");\n")
@@ -166,12 +167,14 @@ public final class Generate {
         private static void tile(StringBuilder s, Layout layout, int mr, int nv) {
             s.append("\n    /** ").append(mr).append(" x ").append(nv).append(nv == 1 ? " vector" : " vectors")
                     .append(", A from ").append(layout.doc).append(". */\n");
-            s.append("    private static void ").append(name(layout, mr, nv)).append("(int kc, float[] a, int aOff, ")
-                    .append(layout == Layout.PACKED ? "" : "int lda, ")
-                    .append("float[] b, int bOff, int bStride,\n            float[] tile) {\n");
+            s.append("    private static void ").append(name(layout, mr, nv)).append("(int kc, float[] a, ")
+                    .append(layout == Layout.ROW_MAJOR ? "int[] aRows, int aRow, " : "").append("int aOff, ")
+                    .append(layout == Layout.TRANSPOSED ? "int lda, " : "")
+                    .append("float[] b, int bOff,\n            int bStride, float[] tile) {\n");
             if (layout == Layout.ROW_MAJOR) {
-                for (int r = 1; r < mr; r++) {
-                    s.append("        int a").append(r).append("Off = aOff + ").append(r).append(" * lda;\n");
+                for (int r = 0; r < mr; r++) {
+                    s.append("        int a").append(r).append("Off = aRows[aRow").append(r == 0 ? "" : " + " + r)
+                            .append("] + aOff;\n");
                 }
             }
             for (int r = 0; r < mr; r++) {
@@ -195,7 +198,7 @@ public final class Generate {
             for (int r = 0; r < mr; r++) {
                 String element = switch (layout) {
                     case PACKED, TRANSPOSED -> r == 0 ? "a[ia]" : "a[ia + " + r + "]";
-                    case ROW_MAJOR -> r == 0 ? "a[aOff + p]" : "a[a" + r + "Off + p]";
+                    case ROW_MAJOR -> "a[a" + r + "Off + p]";
                 };
                 s.append("            FloatVector a").append(r).append(" = FloatVector.broadcast(S, ").append(element)
                         .append(");\n           ");

@@ -1,5 +1,6 @@
 package dev.lanes.network;
 
+import dev.lanes.network.layer.Affine;
 import dev.lanes.numerics.DType;
 import dev.lanes.numerics.Matrix;
 import dev.lanes.numerics.Ops;
@@ -44,6 +45,8 @@ public final class Network {
     /** The training outputs of the last {@link #loss} call, kept to locate a non-finite value. */
     private final Matrix[] outputs;
     private final UseGuard guard = new UseGuard();
+    /** The batch {@link #loss(Matrix, int[], int, Targets)} gathers when its first layer cannot read rows in place. */
+    private Matrix gathered;
 
     private Network(DType dtype, int inputSize, int outputSize, List<Layer> layers, LayerKind[] kinds,
                     LossKind lossKind) {
@@ -164,8 +167,47 @@ public final class Network {
             throw new IllegalArgumentException("loss: x is " + x.shape() + " but there are " + targets.rows()
                     + " targets");
         }
-        Matrix h = x;
-        for (int i = 0; i < outputs.length; i++) {
+        return lossFrom(0, x, targets);
+    }
+
+    /**
+     * {@link #loss(Matrix, Targets)} of the batch made of rows {@code rowIndices[offset ..]} of {@code x}, one row
+     * per target: the loss and gradients of those rows gathered into a matrix, bit for bit. A first affine layer
+     * reads the rows where they lie in x, so a trainer's mini-batch needs no gathered copy; for any other first
+     * layer they are gathered into a buffer the network keeps. The rows must not change before {@link #backward}.
+     *
+     * @param x the data set, one example per row, {@link #inputSize()} columns of the network's element type
+     * @param rowIndices the rows of the batch, in order
+     * @param offset the first entry of {@code rowIndices} to use; {@code targets.rows()} entries are used
+     * @param targets the targets of each row of the batch
+     * @return the loss, averaged over the batch
+     * @throws IllegalArgumentException when x or the targets do not fit the network, there are too few indices
+     *                                  after {@code offset}, or an index is outside x
+     */
+    public double loss(Matrix x, int[] rowIndices, int offset, Targets targets) {
+        boolean claimed = guard.beginTraining("loss");
+        try {
+            checkInput("loss", x);
+            Objects.requireNonNull(rowIndices, "rowIndices");
+            Objects.requireNonNull(targets, "targets");
+            int rows = targets.rows();
+            if (!layers.isEmpty() && layers.get(0) instanceof Affine first) {
+                outputs[0] = first.forwardRows(x, rowIndices, offset, rows);
+                return lossFrom(1, outputs[0], targets);
+            }
+            if (gathered == null || gathered.rows() != rows) {
+                gathered = Matrix.zeros(dtype, rows, inputSize);
+            }
+            Ops.gatherRows(x, rowIndices, offset, gathered);
+            return lossFrom(0, gathered, targets);
+        } finally {
+            end(claimed);
+        }
+    }
+
+    /** The forward pass from layer {@code first} on, whose input is {@code h}, and the loss. */
+    private double lossFrom(int first, Matrix h, Targets targets) {
+        for (int i = first; i < outputs.length; i++) {
             h = layers.get(i).forward(h);
             outputs[i] = h;
         }
@@ -371,8 +413,13 @@ public final class Network {
     }
 
     private Matrix infer(Matrix x, Matrix[] workspace) {
+        return inferFrom(0, x, workspace);
+    }
+
+    /** The layers from {@code first} on, whose input is {@code x}. */
+    private Matrix inferFrom(int first, Matrix x, Matrix[] workspace) {
         Matrix h = x;
-        for (int i = 0; i < workspace.length; i++) {
+        for (int i = first; i < workspace.length; i++) {
             workspace[i] = layers.get(i).infer(h, workspace[i]);
             h = workspace[i];
         }
@@ -415,15 +462,24 @@ public final class Network {
         for (int i = 0; i < n; i++) {
             rows[i] = i;
         }
-        Matrix chunk = Matrix.zeros(dtype, block, inputSize);
         Matrix[] workspace = new Matrix[layers.size()];
+        // A first affine layer reads each block where it lies in x; any other first layer gets it copied.
+        Affine first = !layers.isEmpty() && layers.get(0) instanceof Affine a ? a : null;
+        Matrix chunk = first == null ? Matrix.zeros(dtype, block, inputSize) : null;
         int[] predicted = new int[block];
         long correct = 0;
         for (int start = 0; start < n; start += block) {
             int m = Math.min(block, n - start);
-            chunk.reshape(m, inputSize);
-            Ops.gatherRows(x, rows, start, chunk);
-            Ops.rowArgmax(infer(chunk, workspace), predicted);
+            Matrix scores;
+            if (first != null) {
+                workspace[0] = first.inferRows(x, rows, start, m, workspace[0]);
+                scores = inferFrom(1, workspace[0], workspace);
+            } else {
+                chunk.reshape(m, inputSize);
+                Ops.gatherRows(x, rows, start, chunk);
+                scores = inferFrom(0, chunk, workspace);
+            }
+            Ops.rowArgmax(scores, predicted);
             for (int i = 0; i < m; i++) {
                 if (predicted[i] == labels[start + i]) {
                     correct++;

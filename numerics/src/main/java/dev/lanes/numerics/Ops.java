@@ -586,25 +586,72 @@ public final class Ops {
      */
     public static void gemm(double alpha, Matrix a, boolean transA, Matrix b, boolean transB, double beta, Matrix c) {
         Objects.requireNonNull(a, "gemm: A");
-        Objects.requireNonNull(b, "gemm: B");
-        Objects.requireNonNull(c, "gemm: C");
-        sameType("gemm", "A", a, "B", b);
-        sameType("gemm", "A", a, "C", c);
-        int m = transA ? a.cols() : a.rows();
-        int k = transA ? a.rows() : a.cols();
+        product("gemm", alpha, a, null, 0, a.rows(), transA, b, transB, beta, c);
+    }
+
+    /**
+     * {@link #gemm} whose A is made of rows of {@code src}: stored row {@code i} of A is row
+     * {@code rowIndices[offset + i]} of src, for every {@code i < rows}, and op(A) is that {@code rows x src.cols()}
+     * matrix or its transpose. The product reads the rows where they lie in src, so a mini-batch is multiplied
+     * without waiting for a gathered copy; the result is bit for bit that of {@link #gatherRows} followed by
+     * {@link #gemm}. With {@code transA} the rows are still copied, a block at a time, as the product packs them: a
+     * transposed A is read fastest in place when its rows are evenly spaced.
+     *
+     * @param alpha the scale factor
+     * @param src the matrix whose rows A is made of
+     * @param rowIndices the rows of src, in order
+     * @param offset the first entry of {@code rowIndices} to use
+     * @param rows how many entries, and so rows of A, to use
+     * @param transA whether to use A transposed
+     * @param b the right factor
+     * @param transB whether to use {@code b} transposed
+     * @param beta the factor {@code c} is scaled by first (0: {@code c} is overwritten, even where it holds NaN)
+     * @param c the output, scaled by {@code beta} and added to
+     * @throws IllegalArgumentException when there are too few indices after {@code offset}, an index is outside
+     *                                  {@code [0, src.rows())}, or as {@link #gemm} throws; nothing is written then
+     */
+    public static void gemmRows(double alpha, Matrix src, int[] rowIndices, int offset, int rows, boolean transA,
+                                Matrix b, boolean transB, double beta, Matrix c) {
+        Objects.requireNonNull(src, "gemmRows: src");
+        Objects.requireNonNull(rowIndices, "gemmRows: rowIndices");
+        if (rows < 0 || offset < 0 || (long) offset + rows > rowIndices.length) {
+            throw new IllegalArgumentException("gemmRows: " + rows + " rows from offset " + offset
+                    + " but rowIndices has " + rowIndices.length + " entries");
+        }
+        for (int i = 0; i < rows; i++) {
+            int r = rowIndices[offset + i];
+            if (r < 0 || r >= src.rows()) {
+                throw new IllegalArgumentException("gemmRows: rowIndices[" + (offset + i) + "] = " + r
+                        + " is outside src, which is " + src.shape());
+            }
+        }
+        product("gemmRows", alpha, src, rowIndices, offset, rows, transA, b, transB, beta, c);
+    }
+
+    /** The checks and dispatch of {@link #gemm} and {@link #gemmRows}; A is {@code rows} rows of {@code a}. */
+    private static void product(String op, double alpha, Matrix a, int[] rowIndices, int offset, int rows,
+                                boolean transA, Matrix b, boolean transB, double beta, Matrix c) {
+        nonNull(op, "B", b);
+        nonNull(op, "C", c);
+        sameType(op, "A", a, "B", b);
+        sameType(op, "A", a, "C", c);
+        int m = transA ? a.cols() : rows;
+        int k = transA ? rows : a.cols();
         int kb = transB ? b.cols() : b.rows();
         int n = transB ? b.rows() : b.cols();
         if (k != kb) {
-            throw new IllegalArgumentException("gemm: " + operand("A", a, transA) + " but " + operand("B", b, transB)
-                    + " (inner dimensions " + k + " and " + kb + " differ)");
+            throw new IllegalArgumentException(op + ": " + operand("A", shapeOfA(a, rowIndices, rows), m, k, transA)
+                    + " but " + operand("B", b.shape(), kb, n, transB) + " (inner dimensions " + k + " and " + kb
+                    + " differ)");
         }
         if (c.rows() != m || c.cols() != n) {
-            throw new IllegalArgumentException("gemm: C is " + c.shape() + " but " + (transA ? "A^T" : "A") + "*"
-                    + (transB ? "B^T" : "B") + " is " + m + "x" + n + " (" + operand("A", a, transA) + ", "
-                    + operand("B", b, transB) + ")");
+            throw new IllegalArgumentException(op + ": C is " + c.shape() + " but " + (transA ? "A^T" : "A") + "*"
+                    + (transB ? "B^T" : "B") + " is " + m + "x" + n + " ("
+                    + operand("A", shapeOfA(a, rowIndices, rows), m, k, transA) + ", "
+                    + operand("B", b.shape(), kb, n, transB) + ")");
         }
-        noAlias("gemm", "C", c, "A", a);
-        noAlias("gemm", "C", c, "B", b);
+        noAlias(op, "C", c, "A", a);
+        noAlias(op, "C", c, "B", b);
         if (m == 0 || n == 0) {
             return;
         }
@@ -619,11 +666,12 @@ public final class Ops {
             return;
         }
         if (a instanceof FloatMatrix) {
-            FloatGemm.multiply(KernelProvider.kernels().floatGemm(), Parallelism.threadsHere(), transA, transB, m, n, k,
-                    (float) alpha, f(a), a.cols(), f(b), b.cols(), (float) beta, f(c), c.cols());
+            FloatGemm.multiplyRows(KernelProvider.kernels().floatGemm(), Parallelism.threadsHere(), transA, transB,
+                    m, n, k, (float) alpha, f(a), rowIndices, offset, a.cols(), f(b), b.cols(), (float) beta, f(c),
+                    c.cols());
         } else {
-            DoubleGemm.multiply(KernelProvider.kernels().doubleGemm(), Parallelism.threadsHere(), transA, transB, m, n, k,
-                    alpha, d(a), a.cols(), d(b), b.cols(), beta, d(c), c.cols());
+            DoubleGemm.multiplyRows(KernelProvider.kernels().doubleGemm(), Parallelism.threadsHere(), transA, transB,
+                    m, n, k, alpha, d(a), rowIndices, offset, a.cols(), d(b), b.cols(), beta, d(c), c.cols());
         }
     }
 
@@ -640,9 +688,15 @@ public final class Ops {
 
     // ---------------------------------------------------------------- checks
 
-    private static String operand(String name, Matrix m, boolean trans) {
-        return trans ? name + "^T is " + m.cols() + "x" + m.rows() + " (" + name + " is " + m.shape() + ")"
-                : name + " is " + m.shape();
+    /** The shape of a product's A: {@code a}'s, or for rows of it "100x784, rows of 60000x784". */
+    private static String shapeOfA(Matrix a, int[] rowIndices, int rows) {
+        return rowIndices == null ? a.shape() : rows + "x" + a.cols() + ", rows of " + a.shape();
+    }
+
+    /** "A is 100x784", or "A^T is 784x100 (A is 100x784)": op(X) is {@code rows x cols}, X is {@code shape}. */
+    private static String operand(String name, String shape, int rows, int cols, boolean trans) {
+        return trans ? name + "^T is " + rows + "x" + cols + " (" + name + " is " + shape + ")"
+                : name + " is " + shape;
     }
 
     private static void unary(String op, Matrix a, Matrix out) {

@@ -19,6 +19,12 @@ public final class Affine implements Layer {
     private final Parameter w;
     private final Parameter b;
     private Matrix x;
+    /** The data set whose rows the last forward read in place ({@link #forwardRows}), or null. */
+    private Matrix rowsOf;
+    private int[] rowIndices;
+    private int rowOffset;
+    /** Those rows gathered for the weight gradient. */
+    private Matrix batch;
     private Matrix out;
     private Matrix dx;
 
@@ -67,7 +73,29 @@ public final class Affine implements Layer {
     @Override
     public Matrix forward(Matrix x) {
         this.x = x;
+        rowsOf = null;
         out = infer(x, out);
+        return out;
+    }
+
+    /**
+     * {@link #forward} of the batch made of rows {@code rowIndices[offset .. offset+count)} of {@code x}, read where
+     * they lie ({@link Ops#gemmRows}): the bits forward gives on those rows gathered, without waiting for the copy.
+     * The backward pass reads the rows there again, so they must not change in between.
+     *
+     * @param x the data set, one example per row
+     * @param rowIndices the rows of the batch, in order
+     * @param offset the first entry of {@code rowIndices} to use
+     * @param count the rows in the batch
+     * @return the output, a layer-owned buffer
+     * @throws IllegalArgumentException when x does not have {@link #inputs()} columns or an index is outside it
+     */
+    public Matrix forwardRows(Matrix x, int[] rowIndices, int offset, int count) {
+        this.x = null;
+        rowsOf = x;
+        this.rowIndices = rowIndices;
+        rowOffset = offset;
+        out = inferRows(x, rowIndices, offset, count, out);
         return out;
     }
 
@@ -81,7 +109,15 @@ public final class Affine implements Layer {
 
     @Override
     public void backwardParameters(Matrix dout) {
-        Ops.gemm(1, x, true, dout, false, 0, w.gradient());
+        Matrix input = x;
+        if (rowsOf != null) {
+            // The forward pass left the rows in cache, so the copy is quick; and the transposed product runs faster
+            // on evenly spaced rows than on rows read where they lie (see Ops.gemmRows).
+            batch = Buffers.fit(batch, rowsOf.dtype(), dout.rows(), inputs());
+            Ops.gatherRows(rowsOf, rowIndices, rowOffset, batch);
+            input = batch;
+        }
+        Ops.gemm(1, input, true, dout, false, 0, w.gradient());
         Ops.columnSums(dout, b.gradient());
     }
 
@@ -92,13 +128,37 @@ public final class Affine implements Layer {
 
     @Override
     public Matrix infer(Matrix x, Matrix out) {
-        if (x.cols() != inputs()) {
-            throw new IllegalArgumentException(name + ": input is " + x.shape() + " but W is "
-                    + w.value().shape() + " (expected " + inputs() + " columns)");
-        }
+        checkInput(x);
         Matrix y = Buffers.fit(out, x.dtype(), x.rows(), units());
         Ops.matmul(x, w.value(), y);
         Ops.addRowVector(y, b.value(), y);
         return y;
+    }
+
+    /**
+     * {@link #infer} of the rows {@code rowIndices[offset .. offset+count)} of {@code x}, read where they lie: the
+     * bits infer gives on those rows gathered. Thread-safe like infer.
+     *
+     * @param x the data set, one example per row
+     * @param rowIndices the rows, in order
+     * @param offset the first entry of {@code rowIndices} to use
+     * @param count how many rows
+     * @param out the caller's output buffer, or null
+     * @return the output, in {@code out} when it has room
+     * @throws IllegalArgumentException when x does not have {@link #inputs()} columns or an index is outside it
+     */
+    public Matrix inferRows(Matrix x, int[] rowIndices, int offset, int count, Matrix out) {
+        checkInput(x);
+        Matrix y = Buffers.fit(out, x.dtype(), count, units());
+        Ops.gemmRows(1, x, rowIndices, offset, count, false, w.value(), false, 0, y);
+        Ops.addRowVector(y, b.value(), y);
+        return y;
+    }
+
+    private void checkInput(Matrix x) {
+        if (x.cols() != inputs()) {
+            throw new IllegalArgumentException(name + ": input is " + x.shape() + " but W is "
+                    + w.value().shape() + " (expected " + inputs() + " columns)");
+        }
     }
 }

@@ -441,7 +441,7 @@ public final class Trainer {
 
     /** Loss, backward, weight decay and update of one batch; nothing is updated when the run is diverging. */
     private double step(int iteration, Batch batch, List<Parameter> params, DivergenceWatch watch) {
-        double loss = network.loss(batch.x, batch.targets);
+        double loss = network.loss(batch.source, batch.order, batch.offset, batch.targets);
         watch.checkLoss(iteration, loss);
         network.backward();
         if (weightDecay > 0) {
@@ -455,8 +455,9 @@ public final class Trainer {
     }
 
     /**
-     * The batch of each iteration, in order, gathered when its step starts. (A prefetch thread gathering the next
-     * batch during the step was slower on two cores once the step's products use both: see {@code Split}.)
+     * The batch of each iteration, in order: its rows of the training set, which the network reads where they lie,
+     * and its targets, gathered when its step starts. (A prefetch thread gathering the next batch during the step
+     * was slower on two cores once the step's products use both: see {@code Split}.)
      */
     private final class Batches {
         private final BatchOrder order;
@@ -474,20 +475,22 @@ public final class Trainer {
             last = remainder == order.batchSize() ? full : new Batch(remainder, labels, values);
         }
 
-        /** The gathered batch of iteration {@code it}. */
+        /** The batch of iteration {@code it}. */
         Batch get(int it) {
             int offset = order.prepare(it % perEpoch);
             Batch batch = order.size(it % perEpoch) == order.batchSize() ? full : last;
-            batch.gather(x, order.indices(), offset);
+            batch.select(x, order.indices(), offset);
             return batch;
         }
     }
 
-    /** A preallocated batch of inputs and targets, refilled in place every iteration. */
+    /** A batch: where its inputs lie in the training set, and its preallocated targets, refilled every iteration. */
     private final class Batch {
         final int size;
-        final Matrix x;
         final Targets targets;
+        Matrix source;
+        int[] order;
+        int offset;
         private final int[] labels;
         private final int[] sourceLabels;
         private final Matrix values;
@@ -495,7 +498,6 @@ public final class Trainer {
 
         Batch(int size, int[] sourceLabels, Matrix sourceValues) {
             this.size = size;
-            this.x = Matrix.zeros(network.dtype(), size, network.inputSize());
             this.sourceLabels = sourceLabels;
             this.sourceValues = sourceValues;
             if (sourceLabels != null) {
@@ -509,8 +511,10 @@ public final class Trainer {
             }
         }
 
-        void gather(Matrix source, int[] order, int offset) {
-            Ops.gatherRows(source, order, offset, x);
+        void select(Matrix source, int[] order, int offset) {
+            this.source = source;
+            this.order = order;
+            this.offset = offset;
             if (labels != null) {
                 for (int i = 0; i < size; i++) {
                     labels[i] = sourceLabels[order[offset + i]];

@@ -114,6 +114,11 @@ public final class WarmUp implements AutoCloseable {
         Random rng = new Random(1);
         int batch = Math.max(1, batchSize);
         Matrix x = Matrix.gaussian(copy.dtype(), batch, copy.inputSize(), 0, 1, rng);
+        // The batch's rows read in place and out of order, as the trainer reads its own.
+        int[] rows = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            rows[i] = batch - 1 - i;
+        }
         Matrix scoreX = Matrix.gaussian(copy.dtype(), SCORE_ROWS, copy.inputSize(), 0, 1, rng);
         int[] labels = new int[batch];
         int[] scoreLabels = new int[SCORE_ROWS];
@@ -131,7 +136,7 @@ public final class WarmUp implements AutoCloseable {
         try {
             for (int step = 0; !stopped && System.nanoTime() - start < LIMIT_NANOS; step++) {
                 long t0 = System.nanoTime();
-                copy.loss(x, targets);
+                copy.loss(x, rows, 0, targets);
                 copy.backward();
                 for (Parameter p : params) {
                     Ops.firstNonFinite(p.gradient());

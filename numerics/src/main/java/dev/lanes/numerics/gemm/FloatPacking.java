@@ -11,18 +11,19 @@ final class FloatPacking {
 
     /**
      * Packs rows {@code i0 .. i0+mc-1} and columns {@code p0 .. p0+kc-1} of op(A) into {@code ceil(mc/mr)}
-     * micro-panels; panel {@code q} starts at {@code dstOff + q * mr * kc}. Element loops rather than System.arraycopy,
-     * whose call cost dominates at mr elements.
+     * micro-panels; panel {@code q} starts at {@code dstOff + q * mr * kc}. Stored row {@code i} of A starts at
+     * {@code a[aRows[i]]} (see {@link FloatMicroKernel}). Element loops rather than System.arraycopy, whose call cost
+     * dominates at mr elements.
      */
-    static void packA(boolean trans, float[] a, int lda, int i0, int mc, int p0, int kc, int mr, float[] dst,
+    static void packA(boolean trans, float[] a, int[] aRows, int i0, int mc, int p0, int kc, int mr, float[] dst,
                       int dstOff) {
         for (int ip = 0; ip < mc; ip += mr) {
             int rows = Math.min(mr, mc - ip);
             int base = dstOff + ip * kc;
             if (trans) {
-                // op(A)(i, p) = a[p * lda + i]: the values of one panel column are adjacent in A and in the panel.
+                // op(A)(i, p) = a[aRows[p] + i]: the values of one panel column are adjacent in A and in the panel.
                 for (int p = 0; p < kc; p++) {
-                    int src = (p0 + p) * lda + i0 + ip;
+                    int src = aRows[p0 + p] + i0 + ip;
                     int d = base + p * mr;
                     for (int r = 0; r < rows; r++) {
                         dst[d + r] = a[src + r];
@@ -32,7 +33,7 @@ final class FloatPacking {
                 // One source row at a time, read sequentially and written with stride mr: reading the mr rows side
                 // by side made packing a tenth of a 512^3 product.
                 for (int r = 0; r < rows; r++) {
-                    int src = (i0 + ip + r) * lda + p0;
+                    int src = aRows[i0 + ip + r] + p0;
                     for (int p = 0, d = base + r; p < kc; p++, d += mr) {
                         dst[d] = a[src + p];
                     }
@@ -51,9 +52,9 @@ final class FloatPacking {
      * {@code dst} as an {@code mr x kc} row-major panel (row stride kc), rows from {@code rows} on zero: the
      * partial last panel of an A otherwise read in place.
      */
-    static void copyRows(float[] a, int lda, int i0, int rows, int p0, int kc, int mr, float[] dst) {
+    static void copyRows(float[] a, int[] aRows, int i0, int rows, int p0, int kc, int mr, float[] dst) {
         for (int r = 0; r < rows; r++) {
-            System.arraycopy(a, (i0 + r) * lda + p0, dst, r * kc, kc);
+            System.arraycopy(a, aRows[i0 + r] + p0, dst, r * kc, kc);
         }
         Arrays.fill(dst, rows * kc, mr * kc, 0);
     }

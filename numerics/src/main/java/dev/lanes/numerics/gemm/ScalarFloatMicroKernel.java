@@ -95,8 +95,9 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
     }
 
     @Override
-    public void tile(int layout, int kc, float[] a, int aOff, int lda, float[] unused, int bOff, int bStride,
-                     int width, float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+    public void tile(int layout, int kc, float[] a, int[] aRows, int aRow, int aOff, int lda, float[] unused,
+                     int bOff, int bStride, int width, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
+                     float beta) {
         Storage s = STORAGE.get();
         float[][] t = s.t;
         for (int r = 0; r < MR; r++) {
@@ -105,20 +106,23 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
             }
             Arrays.fill(t[r], 0, cols, 0f);
         }
-        // Element (r, p) of A is at a[aOff + r * rowStride + p * step]; all MR rows are readable.
-        int rowStride = layout == ROW_MAJOR ? lda : 1;
+        // Element (r, p) of A is at a[rR + p * step], with rR = r0 .. r3 below; all MR rows are readable.
+        boolean rowMajor = layout == ROW_MAJOR;
+        int r0 = rowMajor ? aRows[aRow] + aOff : aOff;
+        int r1 = rowMajor ? aRows[aRow + 1] + aOff : aOff + 1;
+        int r2 = rowMajor ? aRows[aRow + 2] + aOff : aOff + 2;
+        int r3 = rowMajor ? aRows[aRow + 3] + aOff : aOff + 3;
         int step = layout == PACKED ? MR : layout == TRANSPOSED ? lda : 1;
         int p = 0;
         for (; p + 1 < kc; p += 2) {
-            int q = aOff + p * step;
-            updateTwo(a[q], a[q + rowStride], a[q + 2 * rowStride], a[q + 3 * rowStride],
-                    a[q + step], a[q + step + rowStride], a[q + step + 2 * rowStride], a[q + step + 3 * rowStride],
+            int q = p * step;
+            int q1 = q + step;
+            updateTwo(a[q + r0], a[q + r1], a[q + r2], a[q + r3], a[q1 + r0], a[q1 + r1], a[q1 + r2], a[q1 + r3],
                     s.b[p], s.b[p + 1], t[0], t[1], t[2], t[3], cols);
         }
         if (p < kc) {
-            int q = aOff + p * step;
-            updateOne(a[q], a[q + rowStride], a[q + 2 * rowStride], a[q + 3 * rowStride], s.b[p],
-                    t[0], t[1], t[2], t[3], cols);
+            int q = p * step;
+            updateOne(a[q + r0], a[q + r1], a[q + r2], a[q + r3], s.b[p], t[0], t[1], t[2], t[3], cols);
         }
         for (int r = 0; r < rows; r++) {
             writeRow(t[r], c, cOff + r * ldc, cols, alpha, beta);
@@ -137,7 +141,7 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
      * still accumulated from zero over p ascending and written back as a tile writes it: the same bits.
      */
     @Override
-    public void alongRows(boolean transA, boolean transB, int kc, float[] a, int lda, int i0, int p0, float[] b,
+    public void alongRows(boolean transA, boolean transB, int kc, float[] a, int[] aRows, int i0, int p0, float[] b,
                           int ldb, int j0, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
                           float beta) {
         Storage s = STORAGE.get();
@@ -162,12 +166,12 @@ public final class ScalarFloatMicroKernel implements FloatMicroKernel {
             int n = Math.min(block, rows - r0);
             if (transA) {
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, (p0 + p) * lda + i0 + r0, x[p], 0, n);
+                    System.arraycopy(a, aRows[p0 + p] + i0 + r0, x[p], 0, n);
                 }
             } else {
-                // op(A)(r, p) = a[r * lda + p]: read each stored row of A sequentially.
+                // op(A)(r, p) = a[aRows[r] + p]: read each stored row of A sequentially.
                 for (int r = 0; r < n; r++) {
-                    int src = (i0 + r0 + r) * lda + p0;
+                    int src = aRows[i0 + r0 + r] + p0;
                     for (int p = 0; p < kc; p++) {
                         x[p][r] = a[src + p];
                     }

@@ -32,7 +32,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
     /** The tile the accumulators are parked in, per thread because product bands run concurrently. */
     private static final ThreadLocal<float[]> TILE = ThreadLocal.withInitial(() -> new float[MR * NR]);
 
-    /** Row offsets for the packing gathers, per thread; see {@link #gatherRows}. */
+    /** Row starts for the packing gathers, per thread; see {@link #gatherRows}. */
     private static final ThreadLocal<int[]> GATHER_ROWS = ThreadLocal.withInitial(() -> new int[Math.max(NR, MR + L)]);
 
     @Override public int mr() { return MR; }
@@ -41,17 +41,21 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
 
     /**
      * Whole panels of a non-transposed A are packed with gathers, each collecting one panel column (up to L of the
-     * MR rows, at stride lda) into one vector store; the shared routine's scalar interleave was 8% of a 512^3
-     * product. The stores run whole vectors, spilling a few lanes into the next column, which its own stores then
-     * overwrite; only a panel's last column is stored through a mask. A transposed A, whose panel columns are
-     * already contiguous, and a partial last panel keep the shared routine.
+     * MR rows, from wherever they start; lanes past MR read the first row) into one vector store; the shared
+     * routine's scalar interleave was 8% of a 512^3 product. The stores run whole vectors, spilling a few lanes
+     * into the next column, which its own stores then overwrite; only a panel's last column is stored through a
+     * mask. A transposed A, whose panel columns are already contiguous, and a partial last panel keep the shared
+     * routine.
      */
     @Override
-    public void packA(boolean trans, float[] a, int lda, int i0, int mc, int p0, int kc, float[] dst) {
+    public void packA(boolean trans, float[] a, int[] aRows, int i0, int mc, int p0, int kc, float[] dst) {
         int whole = trans ? 0 : mc / MR * MR;
-        int[] rows = gatherRows(MR, lda);
+        int[] rows = GATHER_ROWS.get();
         for (int ip = 0; ip < whole; ip += MR) {
-            int src = (i0 + ip) * lda + p0;
+            for (int r = 0; r < rows.length; r++) {
+                rows[r] = aRows[i0 + ip + (r < MR ? r : 0)];
+            }
+            int src = p0;
             int d = ip * kc;
             for (int p = 0; p < kc - 1; p++) {
                 for (int g = 0; g < MR; g += L) {
@@ -64,7 +68,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
             }
         }
         if (whole < mc) {
-            FloatPacking.packA(trans, a, lda, i0 + whole, mc - whole, p0, kc, MR, dst, whole * kc);
+            FloatPacking.packA(trans, a, aRows, i0 + whole, mc - whole, p0, kc, MR, dst, whole * kc);
         }
     }
 
@@ -129,16 +133,17 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
     }
 
     @Override
-    public void tile(int layout, int kc, float[] a, int aOff, int lda, float[] b, int bOff, int bStride, int width,
-                     float[] c, int cOff, int ldc, int rows, int cols, float alpha, float beta) {
+    public void tile(int layout, int kc, float[] a, int[] aRows, int aRow, int aOff, int lda, float[] b, int bOff,
+                     int bStride, int width, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
+                     float beta) {
         float[] parked = TILE.get();
         if (width == NR) {
-            VectorFloatTiles.full(layout, MR, kc, a, aOff, lda, b, bOff, bStride, parked);
+            VectorFloatTiles.full(layout, MR, kc, a, aRows, aRow, aOff, lda, b, bOff, bStride, parked);
             writeTile(parked, NR, c, cOff, ldc, rows, cols, alpha, beta);
             return;
         }
         for (int v = 0; v * L < cols; v++) {
-            VectorFloatTiles.narrow(layout, MR, kc, a, aOff, lda, b, bOff + v * L, bStride, parked);
+            VectorFloatTiles.narrow(layout, MR, kc, a, aRows, aRow, aOff, lda, b, bOff + v * L, bStride, parked);
             writeTile(parked, L, c, cOff + v * L, ldc, rows, Math.min(cols - v * L, L), alpha, beta);
         }
     }
@@ -164,10 +169,9 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
      * of a band's rows, since it reads A in place: per row block, most of the rows fell to the shorter passes.
      */
     @Override
-    public void alongRows(boolean transA, boolean transB, int kc, float[] a, int lda, int i0, int p0, float[] b,
+    public void alongRows(boolean transA, boolean transB, int kc, float[] a, int[] aRows, int i0, int p0, float[] b,
                           int ldb, int j0, float[] c, int cOff, int ldc, int rows, int cols, float alpha,
                           float beta) {
-        int aOff = p0 * lda + i0;
         int bOff = p0 * ldb + j0;
         float[] parked = TILE.get();
         int whole = rows / (4 * L) * (4 * L);
@@ -185,7 +189,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 for (int p = 0; p < kc; p++) {
                     FloatVector b0 = FloatVector.broadcast(S, b[bOff + p * ldb + j]);
                     FloatVector b1 = FloatVector.broadcast(S, b[bOff + p * ldb + j + 1]);
-                    int src = aOff + p * lda + i;
+                    int src = aRows[p0 + p] + i0 + i;
                     FloatVector a0 = FloatVector.fromArray(S, a, src);
                     FloatVector a1 = FloatVector.fromArray(S, a, src + L);
                     FloatVector a2 = FloatVector.fromArray(S, a, src + 2 * L);
@@ -219,7 +223,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 FloatVector s3 = s0;
                 for (int p = 0; p < kc; p++) {
                     FloatVector b0 = FloatVector.broadcast(S, b[bOff + p * ldb + j]);
-                    int src = aOff + p * lda + i;
+                    int src = aRows[p0 + p] + i0 + i;
                     s0 = FloatVector.fromArray(S, a, src).fma(b0, s0);
                     s1 = FloatVector.fromArray(S, a, src + L).fma(b0, s1);
                     s2 = FloatVector.fromArray(S, a, src + 2 * L).fma(b0, s2);
@@ -241,7 +245,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                     for (int r = i; r < rows; r++) {
                         float s = 0f;
                         for (int p = 0; p < kc; p++) {
-                            s = Math.fma(a[aOff + p * lda + r], b[bOff + p * ldb + j], s);
+                            s = Math.fma(a[aRows[p0 + p] + i0 + r], b[bOff + p * ldb + j], s);
                         }
                         parked[0] = s;
                         ScalarFloatMicroKernel.writeColumn(parked, 0, 1, c, cOff + r * ldc + j, ldc, alpha, beta);
@@ -251,7 +255,7 @@ final class VectorFloatMicroKernel implements FloatMicroKernel {
                 FloatVector s0 = FloatVector.zero(S);
                 for (int p = 0; p < kc; p++) {
                     FloatVector b0 = FloatVector.broadcast(S, b[bOff + p * ldb + j]);
-                    s0 = FloatVector.fromArray(S, a, aOff + p * lda + from).fma(b0, s0);
+                    s0 = FloatVector.fromArray(S, a, aRows[p0 + p] + i0 + from).fma(b0, s0);
                 }
                 s0.intoArray(parked, 0);
                 ScalarFloatMicroKernel.writeColumn(parked, i - from, from + L - i, c, cOff + i * ldc + j, ldc, alpha,

@@ -157,6 +157,62 @@ class GemmPropertiesTest {
         assertArrayEquals(dTiles, dColumns, "double " + m + "x" + n + "x" + k);
     }
 
+    /**
+     * A product reading A's rows where they lie in a larger matrix gives the bits of the same product on the rows
+     * copied out, on every path; the rows are scattered in a shuffled order among rows of NaN, which would show in C
+     * if a wrong row were read.
+     */
+    @Property(tries = 200)
+    void rowsReadInPlaceMatchTheGatheredProduct(@ForAll boolean transA, @ForAll boolean transB,
+                                                @ForAll("dim") int m, @ForAll("dim") int n, @ForAll("depth") int k,
+                                                @ForAll("alpha") double alpha, @ForAll("beta") double beta,
+                                                @ForAll @IntRange(max = 3) int extraLd,
+                                                @ForAll @IntRange(max = 40) int otherRows, @ForAll("path") Path path,
+                                                @ForAll long seed) {
+        Oracle.Problem p = Oracle.Problem.random(transA, transB, m, n, k, alpha, beta, extraLd, seed);
+        int stored = transA ? k : m;
+        int lda = p.lda();
+        java.util.Random rng = new java.util.Random(seed);
+        int[] where = new int[stored + otherRows];
+        for (int i = 0; i < where.length; i++) {
+            where[i] = i;
+        }
+        for (int i = where.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = where[i];
+            where[i] = where[j];
+            where[j] = t;
+        }
+        int offset = otherRows / 2;
+        int[] index = new int[offset + stored];
+        double[] src = new double[where.length * lda];
+        java.util.Arrays.fill(src, Double.NaN);
+        for (int i = 0; i < stored; i++) {
+            index[offset + i] = where[i];
+            System.arraycopy(p.a(), i * lda, src, where[i] * lda, lda);
+        }
+        int threads = path == Path.ACTIVE ? Parallelism.threads() : 1;
+        Kernels kernels = switch (path) {
+            case ACTIVE -> KernelProvider.kernels();
+            case SCALAR -> KernelProvider.scalar();
+            case VECTOR -> KernelProvider.vector().orElseThrow();
+        };
+        float[] gathered = p.floats(p.c());
+        float[] inPlace = gathered.clone();
+        FloatGemm.multiply(kernels.floatGemm(), threads, transA, transB, m, n, k, (float) alpha, p.floats(p.a()), lda,
+                p.floats(p.b()), p.ldb(), (float) beta, gathered, p.ldc());
+        FloatGemm.multiplyRows(kernels.floatGemm(), threads, transA, transB, m, n, k, (float) alpha, p.floats(src),
+                index, offset, lda, p.floats(p.b()), p.ldb(), (float) beta, inPlace, p.ldc());
+        assertArrayEquals(gathered, inPlace, "float " + m + "x" + n + "x" + k + " " + path);
+        double[] dGathered = p.c().clone();
+        double[] dInPlace = p.c().clone();
+        DoubleGemm.multiply(kernels.doubleGemm(), threads, transA, transB, m, n, k, alpha, p.a(), lda, p.b(), p.ldb(),
+                beta, dGathered, p.ldc());
+        DoubleGemm.multiplyRows(kernels.doubleGemm(), threads, transA, transB, m, n, k, alpha, src, index, offset, lda,
+                p.b(), p.ldb(), beta, dInPlace, p.ldc());
+        assertArrayEquals(dGathered, dInPlace, "double " + m + "x" + n + "x" + k + " " + path);
+    }
+
     private static void assertScalarAndVectorBitsEqual(Oracle.Problem p, boolean transA, boolean transB, int m, int n,
                                                        int k, double alpha, double beta) {
         Kernels scalar = KernelProvider.scalar();
