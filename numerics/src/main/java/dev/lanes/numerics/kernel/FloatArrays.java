@@ -117,7 +117,10 @@ final class FloatArrays {
         }
     }
 
-    /** See {@link FloatKernels#softmaxRows}: each row's maximum subtracted, exponentials summed in double. */
+    /**
+     * See {@link FloatKernels#softmaxRows}: each row's maximum subtracted, then every exponential of the matrix in
+     * one loop, then each row divided by their sum (taken in double, in column order).
+     */
     static void softmaxRows(float[] m, float[] out, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
@@ -125,11 +128,18 @@ final class FloatArrays {
             for (int c = 0; c < cols; c++) {
                 max = Math.max(max, m[base + c]);
             }
+            for (int c = 0; c < cols; c++) {
+                out[base + c] = m[base + c] - max;
+            }
+        }
+        for (int i = 0, n = rows * cols; i < n; i++) {
+            out[i] = FloatMath.exp(out[i]);
+        }
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
             double total = 0;
             for (int c = 0; c < cols; c++) {
-                float e = FloatMath.exp(m[base + c] - max);
-                out[base + c] = e;
-                total += e;
+                total += out[base + c];
             }
             float inv = (float) (1.0 / total);
             for (int c = 0; c < cols; c++) {

@@ -10,7 +10,9 @@ final class FloatMath {
     }
 
     static float exp(float x) {
-        float v = Math.min(Math.max(x, Transcendentals.FLOAT_EXP_LO), Transcendentals.FLOAT_EXP_HI);
+        // Math.min(Math.max(x, LO), HI) to the bit, NaN and -0 included, as comparisons that predict well.
+        float v = x < Transcendentals.FLOAT_EXP_LO ? Transcendentals.FLOAT_EXP_LO
+                : x > Transcendentals.FLOAT_EXP_HI ? Transcendentals.FLOAT_EXP_HI : x;
         float roundPlusK = Math.fma(v, Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND);
         float k = roundPlusK - Transcendentals.FLOAT_ROUND;
         float r = Math.fma(k, -Transcendentals.FLOAT_LN2_HI, v);
