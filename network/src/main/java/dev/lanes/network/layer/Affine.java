@@ -109,15 +109,17 @@ public final class Affine implements Layer {
 
     @Override
     public void backwardParameters(Matrix dout) {
-        Matrix input = x;
         if (rowsOf != null) {
             // The forward pass left the rows in cache, so the copy is quick; and the transposed product runs faster
-            // on evenly spaced rows than on rows read where they lie (see Ops.gemmRows).
+            // on evenly spaced rows than on rows read where they lie (see Ops.gemmRows). A later backward pass of
+            // the same forward reads the copy, and the layer keeps no hold on the data set.
             batch = Buffers.fit(batch, rowsOf.dtype(), dout.rows(), inputs());
             Ops.gatherRows(rowsOf, rowIndices, rowOffset, batch);
-            input = batch;
+            x = batch;
+            rowsOf = null;
+            rowIndices = null;
         }
-        Ops.gemm(1, input, true, dout, false, 0, w.gradient());
+        Ops.gemm(1, x, true, dout, false, 0, w.gradient());
         Ops.columnSums(dout, b.gradient());
     }
 
