@@ -49,8 +49,22 @@ public final class SoftmaxCrossEntropy implements Loss {
         Ops.softmaxRows(scores, y);
         scoreMax = Buffers.fit(scoreMax, scores.dtype(), n, 1);
         probabilityMax = Buffers.fit(probabilityMax, scores.dtype(), n, 1);
-        Ops.rowMax(scores, scoreMax);
-        Ops.rowMax(y, probabilityMax);
+        for (int r = 0; r < n; r++) {
+            // One pass for both maxima: the highest score's exponential is e^0 = 1 and every other at most 1, so its
+            // probability is the row's largest (and NaN wherever the row's softmax is). Two row-maximum passes took
+            // 2.8-3.7 us of a 100x10 loss.
+            int best = r * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = r * cols, end = i + cols; i < end; i++) {
+                double v = scores.unsafeGet(i);
+                if (v > max) {
+                    max = v;
+                    best = i;
+                }
+            }
+            scoreMax.unsafeSet(r, max);
+            probabilityMax.unsafeSet(r, y.unsafeGet(best));
+        }
         double total = 0;
         if (targets.isClasses()) {
             int[] labels = targets.labels();
