@@ -429,7 +429,8 @@ public final class Ops {
 
     /**
      * Row-wise softmax: {@code out[r][c] = e^(m[r][c] - max_r) / sum_c e^(m[r][c] - max_r)}. Subtracting the row
-     * maximum keeps every exponent at most 0, so large scores cannot overflow. {@code out} may be {@code m}.
+     * maximum keeps every exponent at most 0, so large scores cannot overflow. An exponential below e^-86 (e^-707 for
+     * float64), a probability under 10^-37 of the row's largest, is taken as 0. {@code out} may be {@code m}.
      *
      * @param m the matrix
      * @param out the output, overwritten

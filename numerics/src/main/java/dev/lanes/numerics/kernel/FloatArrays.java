@@ -122,6 +122,15 @@ final class FloatArrays {
      * one loop, then each row divided by their sum (taken in double, in column order).
      */
     static void softmaxRows(float[] m, float[] out, int rows, int cols) {
+        subtractRowMax(m, out, rows, cols);
+        for (int i = 0, n = rows * cols; i < n; i++) {
+            out[i] = softmaxExp(out[i]);
+        }
+        normaliseRows(out, rows, cols);
+    }
+
+    /** Softmax's first pass: {@code out = m} less its row's maximum. */
+    static void subtractRowMax(float[] m, float[] out, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             float max = Float.NEGATIVE_INFINITY;
@@ -132,9 +141,19 @@ final class FloatArrays {
                 out[base + c] = m[base + c] - max;
             }
         }
-        for (int i = 0, n = rows * cols; i < n; i++) {
-            out[i] = FloatMath.exp(out[i]);
-        }
+    }
+
+    /**
+     * Softmax's exponential of {@code d} (at most 0, or NaN): e^d, but 0 below -{@code FLOAT_EXP_FAST}, where e^d
+     * is near or below the smallest normal number, and NaN as it came. So every result the vector kernels compute
+     * is a normal number, and they need neither exp's test nor its general path (see {@link FloatKernels#softmaxRows}).
+     */
+    static float softmaxExp(float d) {
+        return d != d ? d : d < -Transcendentals.FLOAT_EXP_FAST ? 0f : FloatMath.exp(d);
+    }
+
+    /** Softmax's last pass: each row divided by its sum (taken in double, in column order). */
+    static void normaliseRows(float[] out, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             double total = 0;

@@ -79,7 +79,11 @@ public interface FloatKernels {
     /** {@code out[r]} = column of the first maximum of row r ({@code cols >= 1}), ignoring NaNs; 0 for an all-NaN row. */
     void rowArgmax(float[] m, int[] out, int rows, int cols);
 
-    /** Row-wise softmax with the row maximum subtracted first, so large inputs cannot overflow. */
+    /**
+     * Row-wise softmax with the row maximum subtracted first, so large inputs cannot overflow. A score more than
+     * 86 below its row's maximum (707 in double) gets probability 0 rather than a value under 10^-37 of the
+     * largest, which would be near or below the smallest normal number.
+     */
     void softmaxRows(float[] m, float[] out, int rows, int cols);
 
     /** Sum of the first n elements. */

@@ -22,6 +22,8 @@ final class VectorFloatKernels implements FloatKernels {
     private static final int FL = F.length();
     /** Vectors that hold the 16 lanes of a sum (see {@link FloatArrays#LANES}); vectors are 256 bits or wider. */
     private static final int ACCUMULATORS = FloatArrays.LANES / FL;
+    /** The last vector of a softmax's exponentials, per thread (see {@link #softmaxRows}). */
+    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[FL]);
 
     @Override
     public void add(float[] x, float[] y, float[] out, int n) {
@@ -258,7 +260,26 @@ final class VectorFloatKernels implements FloatKernels {
 
     @Override
     public void softmaxRows(float[] m, float[] out, int rows, int cols) {
-        FloatArrays.softmaxRows(m, out, rows, cols);
+        int n = rows * cols;
+        if (n < FL) {
+            FloatArrays.softmaxRows(m, out, rows, cols);
+            return;
+        }
+        FloatArrays.subtractRowMax(m, out, rows, cols);
+        // The elements past the last whole vector are taken from a copy of the last FL, made before the loop
+        // overwrites any, as one more vector: a scalar tail would branch on the values, and C2 compiles the branch
+        // that a row's far-apart scores take as a trap. One call site for all vectors: with a second one, or the
+        // last vector held in a register across the loop, C2 boxed vectors (0.3-18 KB per training step).
+        float[] tail = TAIL.get();
+        System.arraycopy(out, n - FL, tail, 0, FL);
+        int whole = n / FL * FL;
+        for (int i = 0; i <= whole; i += FL) {
+            float[] a = i < whole ? out : tail;
+            int at = i < whole ? i : 0;
+            softmaxExp(FloatVector.fromArray(F, a, at)).intoArray(a, at);
+        }
+        System.arraycopy(tail, FL - (n - whole), out, whole, n - whole);
+        FloatArrays.normaliseRows(out, rows, cols);
     }
 
     @Override
@@ -400,6 +421,16 @@ final class VectorFloatKernels implements FloatKernels {
         FloatVector v = x.max(Transcendentals.FLOAT_EXP_LO).min(Transcendentals.FLOAT_EXP_HI);
         FloatVector roundPlusK = v.fma(Transcendentals.FLOAT_LOG2E, Transcendentals.FLOAT_ROUND);
         return VectorBits.scaleFloat(expOfReduced(v, roundPlusK), roundPlusK);
+    }
+
+    /**
+     * {@link FloatArrays#softmaxExp} on every lane, by masks rather than branches: a row's scores far apart (random
+     * labels early in training) would otherwise send a vector down a path C2 had compiled as never taken. The lanes
+     * below the cut get 0 whatever the shortcut computed for them, and NaN lanes their NaN.
+     */
+    private static FloatVector softmaxExp(FloatVector d) {
+        return expOfNormal(d).blend(0f, d.compare(VectorOperators.LT, -Transcendentals.FLOAT_EXP_FAST))
+                .blend(d, d.compare(VectorOperators.NE, d));
     }
 
     /** {@link #exp} where every lane's |x| is at most {@code FLOAT_EXP_FAST}. */

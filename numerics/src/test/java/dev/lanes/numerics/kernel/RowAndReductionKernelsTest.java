@@ -171,6 +171,72 @@ class RowAndReductionKernelsTest {
         }
     }
 
+    /**
+     * Rows whose scores lie up to 300 apart, some at -Infinity: a score more than 86 below its row's maximum (707 in
+     * double) gets exactly 0, and the others the softmax of the rest, in every implementation.
+     */
+    @Property(tries = 80)
+    void softmaxGivesZeroFarBelowTheRowMaximum(@ForAll @IntRange(max = 60) int rows,
+                                               @ForAll @IntRange(min = 1, max = 40) int cols, @ForAll long seed) {
+        Random rng = new Random(seed);
+        int n = rows * cols;
+        double[] md = new double[n];
+        for (int i = 0; i < n; i++) {
+            // multiples of 1/4 are exact in float, so float and double see the same scores
+            md[i] = rng.nextInt(50) == 0 ? Double.NEGATIVE_INFINITY : Math.round(rng.nextDouble() * 1200) / 4.0;
+        }
+        double[] mdWide = md.clone();
+        for (int i = 0; i < n; i++) {
+            mdWide[i] *= 8.5; // the same spread relative to double's cut
+        }
+        float[] m = new float[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = (float) md[i];
+        }
+        for (Kernels k : Implementations.available()) {
+            float[] out = Data.nanFloats(n);
+            double[] outD = Data.nanDoubles(n);
+            k.floats().softmaxRows(m, out, rows, cols);
+            k.doubles().softmaxRows(mdWide, outD, rows, cols);
+            checkCut(k.name() + " float " + rows + "x" + cols, md, out, rows, cols, 86, ElementwiseKernelsTest.TOL_F);
+            checkCut(k.name() + " double " + rows + "x" + cols, mdWide, outD, rows, cols, 707,
+                    ElementwiseKernelsTest.TOL_D);
+        }
+    }
+
+    private static void checkCut(String what, double[] m, float[] out, int rows, int cols, double cut, double tol) {
+        double[] wide = new double[out.length];
+        for (int i = 0; i < out.length; i++) {
+            wide[i] = out[i];
+        }
+        checkCut(what, m, wide, rows, cols, cut, tol);
+    }
+
+    private static void checkCut(String what, double[] m, double[] out, int rows, int cols, double cut, double tol) {
+        for (int r = 0; r < rows; r++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < cols; c++) {
+                max = Math.max(max, m[r * cols + c]);
+            }
+            double total = 0;
+            for (int c = 0; c < cols; c++) {
+                double d = m[r * cols + c] - max;
+                total += d < -cut ? 0 : Math.exp(d);
+            }
+            for (int c = 0; c < cols; c++) {
+                int i = r * cols + c;
+                double d = m[i] - max;
+                if (Double.isNaN(d)) {
+                    Data.check(what + " at " + r + "," + c + " (a row of -Infinity)", out[i], Double.NaN, tol);
+                } else if (d < -cut) {
+                    assertEquals(0.0, out[i], what + " at " + r + "," + c + ", " + (-d) + " below the row maximum");
+                } else {
+                    Data.check(what + " at " + r + "," + c, out[i], Math.exp(d) / total, tol);
+                }
+            }
+        }
+    }
+
     @Property(tries = 80)
     void transposeIsExact(@ForAll @IntRange(max = 300) int rows, @ForAll @IntRange(max = 300) int cols,
                           @ForAll long seed) {
