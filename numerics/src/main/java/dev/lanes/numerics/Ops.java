@@ -538,13 +538,7 @@ public final class Ops {
                     + rowIndices.length + " entries and offset is " + offset);
         }
         noAlias("gatherRows", out, "src", src);
-        for (int i = 0; i < rows; i++) {
-            int r = rowIndices[offset + i];
-            if (r < 0 || r >= src.rows()) {
-                throw new IllegalArgumentException("gatherRows: rowIndices[" + (offset + i) + "] = " + r
-                        + " is outside src, which is " + src.shape());
-            }
-        }
+        requireRowsOf("gatherRows", src, rowIndices, offset, rows);
         int cols = src.cols();
         Object from = src.storage();
         Object to = out.storage();
@@ -619,13 +613,7 @@ public final class Ops {
             throw new IllegalArgumentException("gemmRows: " + rows + " rows from offset " + offset
                     + " but rowIndices has " + rowIndices.length + " entries");
         }
-        for (int i = 0; i < rows; i++) {
-            int r = rowIndices[offset + i];
-            if (r < 0 || r >= src.rows()) {
-                throw new IllegalArgumentException("gemmRows: rowIndices[" + (offset + i) + "] = " + r
-                        + " is outside src, which is " + src.shape());
-            }
-        }
+        requireRowsOf("gemmRows", src, rowIndices, offset, rows);
         product("gemmRows", alpha, src, rowIndices, offset, rows, transA, b, transB, beta, c);
     }
 
@@ -688,6 +676,17 @@ public final class Ops {
     }
 
     // ---------------------------------------------------------------- checks
+
+    /** Every entry of {@code rowIndices[offset .. offset+rows)} is a row of {@code src}. */
+    private static void requireRowsOf(String op, Matrix src, int[] rowIndices, int offset, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int r = rowIndices[offset + i];
+            if (r < 0 || r >= src.rows()) {
+                throw new IllegalArgumentException(op + ": rowIndices[" + (offset + i) + "] = " + r
+                        + " is outside src, which is " + src.shape());
+            }
+        }
+    }
 
     /** The shape of a product's A: {@code a}'s, or for rows of it "100x784, rows of 60000x784". */
     private static String shapeOfA(Matrix a, int[] rowIndices, int rows) {
